@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BoDashboard.Studies.Persistence;
+
+/// <summary>The studies database: studies and their trials. Schema comes from the migrations in this folder's sibling Migrations/.</summary>
+public sealed class StudiesDbContext(DbContextOptions<StudiesDbContext> options) : DbContext(options)
+{
+    public DbSet<StudyEntity> Studies => Set<StudyEntity>();
+    public DbSet<TrialEntity> Trials => Set<TrialEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var study = modelBuilder.Entity<StudyEntity>();
+        study.ToTable("studies");
+        study.Property(s => s.Name).HasMaxLength(200);
+        study.Property(s => s.Direction).HasMaxLength(16);
+        study.Property(s => s.State).HasMaxLength(16);
+        study.HasIndex(s => s.CreatedAt);
+        study.HasIndex(s => new { s.State, s.UpdatedAt });
+        study.HasMany(s => s.Trials).WithOne(t => t.Study).HasForeignKey(t => t.StudyId).OnDelete(DeleteBehavior.Cascade);
+
+        var trial = modelBuilder.Entity<TrialEntity>();
+        trial.ToTable("trials");
+        trial.Property(t => t.State).HasMaxLength(16);
+        trial.Property(t => t.SuggestedBy).HasMaxLength(16);
+        trial.Property(t => t.WorkerName).HasMaxLength(200);
+        // Unique numbers per study: a second worker that races for the same number fails instead of duplicating a trial.
+        trial.HasIndex(t => new { t.StudyId, t.Number }).IsUnique();
+        trial.HasIndex(t => new { t.StudyId, t.State });
+    }
+}

@@ -1,0 +1,23 @@
+namespace BoDashboard.Studies.Persistence;
+
+/// <summary>A trial row: parameters in natural units (JSON), the value, and who ran it when.</summary>
+public sealed class TrialEntity
+{
+    public int Id { get; set; }
+    public int StudyId { get; set; }
+    public StudyEntity? Study { get; set; }
+    public int Number { get; set; }
+    public required string ParamsJson { get; set; }
+    public double? Value { get; set; }
+    public string State { get; set; } = "running";
+    public string SuggestedBy { get; set; } = "initial";
+    public double? AcquisitionValue { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    /// <summary>Last sign of life of the worker running this trial; a stale one means the worker died.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+    public string? Error { get; set; }
+    public string? WorkerName { get; set; }
+    /// <summary>Per-epoch values (learning curve) as JSON.</summary>
+    public string? IntermediateJson { get; set; }
+}

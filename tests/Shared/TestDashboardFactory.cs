@@ -1,0 +1,43 @@
+using BoDashboard.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BoDashboard.Tests.Shared;
+
+/// <summary>The real app on its own temporary SQLite files: in the in-memory test server, or, for a browser,
+/// on Kestrel at a free loopback port.</summary>
+public class TestDashboardFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("bodashboard-test-").FullName;
+
+    /// <summary>Extra configuration for a test class, applied after the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(ContentRootLocator.Find());
+        builder.UseSetting("ConnectionStrings:Studies", $"Data Source={Path.Combine(DataFolder, "studies.db")}");
+        builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(DataFolder, "hangfire.db"));
+        builder.UseSetting("Hangfire:WorkerCount", "2");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Starts Kestrel on 127.0.0.1 with a free port and returns the base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
