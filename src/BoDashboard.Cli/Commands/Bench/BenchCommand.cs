@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace BoDashboard.Cli.Commands.Bench;
+
+/// <summary>`bench`: a group of benchmark subcommands, each in its own file.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Run benchmarks and print their tables");
+        bench.Subcommands.Add(BenchOptimizerCommand.Create());
+        return bench;
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using BoDashboard.Cli.Runs;
+using BoDashboard.Optimization.Functions;
+using BoDashboard.Optimization.Samplers;
+using Spectre.Console;
+
+namespace BoDashboard.Cli.Commands.Bench;
+
+/// <summary>`bench optimizer`: suggestion latency, simple regret of each sampler, and the tutorial's 1-D run.</summary>
+public static class BenchOptimizerCommand
+{
+    private static readonly int[] LatencySizes = [10, 25, 50, 100, 200, 400, 1000];
+    private static readonly int[] Checkpoints = [10, 25, 50];
+    private static readonly string[] Problems = ["branin", "hartmann6", "ackley5", "rosenbrock4"];
+
+    public static Command Create()
+    {
+        var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d (default: all)", AllowMultipleArgumentsPerToken = true };
+        sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d");
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
+        var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
+        var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("optimizer", "Benchmark the optimisation engine");
+        command.Options.Add(sections);
+        command.Options.Add(seeds);
+        command.Options.Add(seedOneDSeeds);
+        command.Options.Add(parallelism);
+        command.SetAction(parse =>
+        {
+            var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d"];
+            var threads = Math.Max(1, parse.GetValue(parallelism));
+            if (chosen.Contains("latency"))
+            {
+                Latency();
+            }
+
+            if (chosen.Contains("regret"))
+            {
+                Regret(parse.GetValue(seeds), threads);
+            }
+
+            if (chosen.Contains("seed-1d"))
+            {
+                SeedOneD(parse.GetValue(seedOneDSeeds), threads);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Latency()
+    {
+        var table = new Table().Title("gp-ei suggestion latency (GP fit + acquisition maximisation), ms, median of 3")
+            .AddColumn("n").AddColumn("2-D (branin)", c => c.RightAligned()).AddColumn("6-D (hartmann6)", c => c.RightAligned());
+        var twoD = AnalyticFunctions.Get("branin");
+        var sixD = AnalyticFunctions.Get("hartmann6");
+        // One untimed suggestion so JIT compilation is not measured.
+        OptimizerBenchmark.SuggestionLatency(twoD, 10, 1);
+        foreach (var n in LatencySizes)
+        {
+            table.AddRow(n.ToString(CultureInfo.InvariantCulture),
+                F(OptimizerBenchmark.SuggestionLatency(twoD, n, 3), "F1"), F(OptimizerBenchmark.SuggestionLatency(sixD, n, 3), "F1"));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void Regret(int seeds, int threads)
+    {
+        var table = new Table().Title($"simple regret, median [[IQR]] over seeds 0-{seeds - 1}")
+            .AddColumn("problem").AddColumn("sampler");
+        foreach (var c in Checkpoints)
+        {
+            table.AddColumn($"after {c}", col => col.RightAligned());
+        }
+
+        foreach (var problem in Problems)
+        {
+            var function = AnalyticFunctions.Get(problem);
+            foreach (var sampler in SamplerRegistry.Names)
+            {
+                var regrets = OptimizerBenchmark.Regrets(function, sampler, Checkpoints, seeds, threads);
+                var cells = new List<string> { problem, sampler };
+                for (var c = 0; c < Checkpoints.Length; c++)
+                {
+                    var values = regrets.Select(r => r[c]).ToArray();
+                    cells.Add($"{F(OptimizerBenchmark.Median(values), "G3")} [[{F(OptimizerBenchmark.Quantile(values, 0.25), "G2")}, {F(OptimizerBenchmark.Quantile(values, 0.75), "G2")}]]");
+                }
+
+                table.AddRow([.. cells]);
+            }
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void SeedOneD(int seeds, int threads)
+    {
+        var results = OptimizerBenchmark.SeedOneD(seeds, threads);
+        var within = results.Count(r => r.Distance < 0.01);
+        AnsiConsole.MarkupLine($"[bold]seed-1d[/], 2 initial + 14 gp-ei, xi 0.01, seeds 0-{seeds - 1}: " +
+            $"{within} of {seeds} within 0.01 of x* = {OptimizerBenchmark.SeedOneDOptimumX}; " +
+            $"median regret {F(OptimizerBenchmark.Median(results.Select(r => r.Regret)), "G3")}; " +
+            $"median |x - x*| {F(OptimizerBenchmark.Median(results.Select(r => r.Distance)), "G3")}");
+    }
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using BoDashboard.Cli.Commands;
+using BoDashboard.Cli.Commands.Bench;
+
+// One file per command: adding a command is one file plus one line here (or in BenchCommand for a benchmark).
+var root = new RootCommand("BoDashboard: headless Bayesian optimisation runs and benchmarks");
+root.Subcommands.Add(OptimizeCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return root.Parse(args).Invoke();

@@ -1,0 +1,30 @@
+using BoDashboard.Optimization;
+using BoDashboard.Optimization.Functions;
+using BoDashboard.Optimization.Samplers;
+
+namespace BoDashboard.Cli.Runs;
+
+/// <summary>Runs a sampler against an analytic function one trial at a time, as a study would.</summary>
+public static class OptimizationRun
+{
+    public static IReadOnlyList<TrialRecord> Run(AnalyticFunction function, SamplerSettings settings, int evaluations,
+        Action<TrialRecord>? onTrial = null)
+    {
+        var sampler = SamplerRegistry.Create(settings);
+        var trials = new List<TrialRecord>(evaluations);
+        for (var i = 0; i < evaluations; i++)
+        {
+            var suggestion = sampler.Suggest(function.Space, function.Direction, trials, 1)[0];
+            var value = function.Evaluate(suggestion.Params);
+            var trial = new TrialRecord(i, suggestion.Params, TrialState.Complete, value);
+            trials.Add(trial);
+            onTrial?.Invoke(trial);
+        }
+
+        return trials;
+    }
+
+    /// <summary>Regret of the best value among the first <paramref name="count"/> trials.</summary>
+    public static double RegretAfter(AnalyticFunction function, IReadOnlyList<TrialRecord> trials, int count) =>
+        trials.Take(count).Where(t => t.Value is not null).Min(t => function.Regret(t.Value!.Value));
+}

@@ -1,0 +1,157 @@
+using BoDashboard.Optimization.Minimization;
+using BoDashboard.Optimization.Space;
+
+namespace BoDashboard.Optimization.Acquisition;
+
+/// <summary>
+/// Maximises any <see cref="IAcquisition"/> over a search space's unit cube. Every candidate is feasible
+/// (ints on their grid, categoricals one-hot); L-BFGS moves only the float coordinates and keeps a start point's
+/// discrete coordinates, so the result never needs rounding after the fact.
+/// </summary>
+public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizerOptions? options = null)
+{
+    private readonly AcquisitionOptimizerOptions _options = options ?? new AcquisitionOptimizerOptions();
+    private readonly int[] _continuous = Enumerable.Range(0, space.Dimension).Where(d => space.ContinuousMask[d]).ToArray();
+
+    /// <summary>
+    /// Returns the best feasible point found and its score. <paramref name="anchors"/> (e.g. the best observations)
+    /// seed local candidates; <paramref name="isAllowed"/> rejects points (e.g. duplicates of earlier ones).
+    /// </summary>
+    public (double[] Point, double Value) Maximize(IAcquisition acquisition, Random random, IReadOnlyList<double[]> anchors,
+        Func<double[], bool>? isAllowed = null)
+    {
+        isAllowed ??= _ => true;
+        var dims = space.Dimension;
+        var candidates = new List<double[]>(_options.RawSamples + _options.LocalSamples);
+        for (var i = 0; i < _options.RawSamples; i++)
+        {
+            candidates.Add(space.SampleUnit(random));
+        }
+
+        if (anchors.Count > 0)
+        {
+            for (var i = 0; i < _options.LocalSamples; i++)
+            {
+                candidates.Add(Perturb(anchors[i % anchors.Count], random, i));
+            }
+        }
+
+        var flat = new double[candidates.Count * dims];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].CopyTo(flat, i * dims);
+        }
+
+        var values = new double[candidates.Count];
+        acquisition.Evaluate(flat, values);
+        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => values[i]).ToArray();
+
+        var best = (Point: (double[]?)null, Value: double.NegativeInfinity);
+        var starts = 0;
+        foreach (var index in order)
+        {
+            if (starts >= _options.Restarts)
+            {
+                break;
+            }
+
+            var start = candidates[index];
+            if (!isAllowed(start) && _continuous.Length == 0)
+            {
+                continue;
+            }
+
+            starts++;
+            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index]) : (start, values[index]);
+            if (value > best.Value && isAllowed(point))
+            {
+                best = (point, value);
+            }
+            else if (values[index] > best.Value && isAllowed(start))
+            {
+                best = (start, values[index]);
+            }
+        }
+
+        if (best.Point is null)
+        {
+            // Everything near the top was taken: the best allowed raw candidate, or any fresh random point.
+            foreach (var index in order)
+            {
+                if (isAllowed(candidates[index]))
+                {
+                    return (candidates[index], values[index]);
+                }
+            }
+
+            return (space.SampleUnit(random), double.NaN);
+        }
+
+        return (best.Point, best.Value);
+    }
+
+    /// <summary>A feasible point near an anchor: small Gaussian steps in float coordinates, occasionally a discrete change.</summary>
+    private double[] Perturb(double[] anchor, Random random, int i)
+    {
+        var point = (double[])anchor.Clone();
+        // Three step sizes so both fine refinement and the neighbourhood are covered.
+        var scale = (i % 3) switch { 0 => 0.002, 1 => 0.02, _ => 0.1 };
+        foreach (var d in _continuous)
+        {
+            point[d] = Math.Clamp(point[d] + scale * Gaussian(random), 0, 1);
+        }
+
+        if (_continuous.Length < space.Dimension && random.NextDouble() < 0.3)
+        {
+            var p = random.Next(space.Parameters.Count);
+            var width = space.Parameters[p] is CategoricalParameter c ? c.Choices.Count : 1;
+            var fresh = space.SampleUnit(random);
+            Array.Copy(fresh, space.OffsetOf(p), point, space.OffsetOf(p), width);
+        }
+
+        space.Project(point);
+        return point;
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private (double[] Point, double Value) Refine(IAcquisition acquisition, double[] start, double startValue)
+    {
+        var dims = space.Dimension;
+        var full = (double[])start.Clone();
+        var gradient = new double[dims];
+        var reducedStart = _continuous.Select(d => start[d]).ToArray();
+        var lower = new double[_continuous.Length];
+        var upper = Enumerable.Repeat(1.0, _continuous.Length).ToArray();
+        BoundedLbfgs.Objective objective = (x, g) =>
+        {
+            for (var k = 0; k < _continuous.Length; k++)
+            {
+                full[_continuous[k]] = x[k];
+            }
+
+            var value = acquisition.EvaluateWithGradient(full, gradient);
+            for (var k = 0; k < _continuous.Length; k++)
+            {
+                g[k] = -gradient[_continuous[k]];
+            }
+
+            return -value;
+        };
+        var (xBest, negative, _) = BoundedLbfgs.Minimize(objective, reducedStart, lower, upper, _options.MaxIterations,
+            gradientTolerance: 1e-9, relativeTolerance: 1e-10);
+        if (!(-negative > startValue))
+        {
+            return (start, startValue);
+        }
+
+        var point = (double[])start.Clone();
+        for (var k = 0; k < _continuous.Length; k++)
+        {
+            point[_continuous[k]] = xBest[k];
+        }
+
+        return (point, -negative);
+    }
+}

@@ -1,0 +1,8 @@
+namespace BoDashboard.Optimization.Acquisition;
+
+/// <summary>
+/// Budget of the acquisition maximisation: <see cref="RawSamples"/> uniform candidates plus
+/// <see cref="LocalSamples"/> perturbations of the anchor points (the best observations), then bounded L-BFGS
+/// from the best <see cref="Restarts"/> of them.
+/// </summary>
+public sealed record AcquisitionOptimizerOptions(int RawSamples = 10000, int LocalSamples = 1000, int Restarts = 10, int MaxIterations = 60);

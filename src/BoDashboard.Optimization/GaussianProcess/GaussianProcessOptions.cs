@@ -1,0 +1,18 @@
+namespace BoDashboard.Optimization.GaussianProcess;
+
+/// <summary>
+/// How a GP is fitted. Noise is learned with a floor by default (training accuracies are noisy); set
+/// <see cref="FixedNoise"/> to pin it (bayes_opt pins 1e-6). Fits with many points use a subset for the
+/// hyperparameters and fewer restarts: the posterior itself always uses every point.
+/// </summary>
+public sealed record GaussianProcessOptions(
+    double? FixedNoise = null,
+    double NoiseFloor = 1e-6,
+    int Restarts = 5,
+    int Seed = 0,
+    int MaxFitPoints = 120,
+    double MinLengthScale = 0.01,
+    double MaxLengthScale = 20.0)
+{
+    public static GaussianProcessOptions Default { get; } = new();
+}

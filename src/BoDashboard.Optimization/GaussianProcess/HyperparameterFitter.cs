@@ -1,0 +1,213 @@
+using BoDashboard.Optimization.LinearAlgebra;
+using BoDashboard.Optimization.Minimization;
+
+namespace BoDashboard.Optimization.GaussianProcess;
+
+/// <summary>
+/// Fits kernel hyperparameters by maximising the log marginal likelihood plus a weak log-normal prior on the
+/// length scales, with analytic gradients and bounded L-BFGS from several starts. Parameters are optimised on a
+/// log scale: theta = [log l_1..D, log amplitude, log noise (when learned)].
+/// </summary>
+internal static class HyperparameterFitter
+{
+    // The prior pulls length scales towards half the cube unless the data insist: it stops a rugged function
+    // (Ackley) from collapsing the model into white noise with tiny length scales.
+    private const double PriorLogMean = -0.69314718055994530942;
+    private const double PriorLogStd = 1.5;
+    private const double MinAmplitude = 0.05;
+    private const double MaxAmplitude = 20.0;
+    private const double MaxNoise = 1.0;
+
+    public static GaussianProcessHyperparameters Fit(double[] x, int n, int dims, double[] ys, GaussianProcessOptions options)
+    {
+        var random = new Random(options.Seed);
+        (x, n, ys) = Subset(x, n, dims, ys, options.MaxFitPoints, random);
+        var learnNoise = options.FixedNoise is null;
+        var p = dims + (learnNoise ? 2 : 1);
+        var lower = new double[p];
+        var upper = new double[p];
+        for (var d = 0; d < dims; d++)
+        {
+            lower[d] = Math.Log(options.MinLengthScale);
+            upper[d] = Math.Log(options.MaxLengthScale);
+        }
+
+        lower[dims] = Math.Log(MinAmplitude);
+        upper[dims] = Math.Log(MaxAmplitude);
+        var noiseFloor = Math.Max(options.NoiseFloor, 1e-12);
+        if (learnNoise)
+        {
+            lower[dims + 1] = Math.Log(noiseFloor);
+            upper[dims + 1] = Math.Log(Math.Max(MaxNoise, noiseFloor * 10));
+        }
+
+        BoundedLbfgs.Objective objective = (theta, gradient) =>
+            NegativeLogPosterior(theta, x, n, dims, ys, options.FixedNoise, gradient);
+
+        // Fewer restarts when each evaluation costs O(n^3): the default start is already good for large n.
+        var restarts = Math.Max(1, n > 60 ? Math.Min(options.Restarts, 2) : options.Restarts);
+        double[]? best = null;
+        var bestValue = double.PositiveInfinity;
+        for (var r = 0; r < restarts; r++)
+        {
+            var start = new double[p];
+            for (var d = 0; d < dims; d++)
+            {
+                start[d] = r == 0 ? Math.Log(0.3) : random.NextDouble() * (Math.Log(2.0) - Math.Log(0.03)) + Math.Log(0.03);
+            }
+
+            start[dims] = r == 0 ? 0.0 : random.NextDouble() * 2 * Math.Log(2.0) - Math.Log(2.0);
+            if (learnNoise)
+            {
+                start[dims + 1] = r == 0
+                    ? Math.Max(Math.Log(1e-3), lower[dims + 1])
+                    : lower[dims + 1] + random.NextDouble() * (Math.Log(0.1) - lower[dims + 1]);
+            }
+
+            var (theta, value, _) = BoundedLbfgs.Minimize(objective, start, lower, upper, maxIterations: 60,
+                gradientTolerance: 1e-5, relativeTolerance: 1e-8);
+            if (value < bestValue)
+            {
+                bestValue = value;
+                best = theta;
+            }
+        }
+
+        best ??= lower.Zip(upper, (l, u) => 0.5 * (l + u)).ToArray();
+        return ToHyperparameters(best, dims, options.FixedNoise);
+    }
+
+    public static GaussianProcessHyperparameters ToHyperparameters(ReadOnlySpan<double> theta, int dims, double? fixedNoise)
+    {
+        var lengthScales = new double[dims];
+        for (var d = 0; d < dims; d++)
+        {
+            lengthScales[d] = Math.Exp(theta[d]);
+        }
+
+        return new GaussianProcessHyperparameters(lengthScales, Math.Exp(theta[dims]), fixedNoise ?? Math.Exp(theta[dims + 1]));
+    }
+
+    /// <summary>
+    /// Keeps at most <paramref name="max"/> points for the hyperparameter fit: the best quarter (the region that
+    /// matters) plus a seeded random draw of the rest.
+    /// </summary>
+    private static (double[] X, int N, double[] Y) Subset(double[] x, int n, int dims, double[] ys, int max, Random random)
+    {
+        if (n <= max)
+        {
+            return (x, n, ys);
+        }
+
+        var order = Enumerable.Range(0, n).OrderByDescending(i => ys[i]).ToArray();
+        var keep = order.Take(max / 4).ToList();
+        var rest = order.Skip(max / 4).ToArray();
+        random.Shuffle(rest);
+        keep.AddRange(rest.Take(max - keep.Count));
+        var xs = new double[max * dims];
+        var y = new double[max];
+        for (var k = 0; k < max; k++)
+        {
+            Array.Copy(x, keep[k] * dims, xs, k * dims, dims);
+            y[k] = ys[keep[k]];
+        }
+
+        // Re-standardise the subset so its targets have the scale the bounds assume.
+        var mean = y.Average();
+        var std = Math.Sqrt(y.Sum(v => (v - mean) * (v - mean)) / max);
+        if (std > 1e-12)
+        {
+            for (var k = 0; k < max; k++)
+            {
+                y[k] = (y[k] - mean) / std;
+            }
+        }
+
+        return (xs, max, y);
+    }
+
+    /// <summary>
+    /// -(log marginal likelihood + log prior) and its gradient with respect to theta. Gradient of the LML:
+    /// 0.5 tr((alpha alpha^T - K^-1) dK/dtheta).
+    /// </summary>
+    public static double NegativeLogPosterior(ReadOnlySpan<double> theta, double[] x, int n, int dims, double[] ys,
+        double? fixedNoise, Span<double> gradient)
+    {
+        var h = ToHyperparameters(theta, dims, fixedNoise);
+        var lengthScales = h.LengthScales.ToArray();
+        var z = MaternKernel.ScaleDimensionMajor(x, n, dims, lengthScales);
+        var k = new double[n * n];
+        var shape = new double[n * n];
+        var point = new double[dims];
+        var r2 = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                point[d] = z[d * n + i];
+            }
+
+            MaternKernel.SquaredDistances(point, z, n, r2);
+            MaternKernel.FromSquaredDistances(r2, h.Amplitude, k.AsSpan(i * n, n), shape.AsSpan(i * n, n));
+        }
+
+        var ky = (double[])k.Clone();
+        for (var i = 0; i < n; i++)
+        {
+            ky[i * n + i] += h.Noise;
+        }
+
+        var chol = CholeskyFactor.Factor(ky, n);
+        var alpha = (double[])ys.Clone();
+        chol.Solve(alpha);
+        var lml = -0.5 * VectorKernels.Dot(ys, alpha) - 0.5 * chol.LogDeterminant() - 0.5 * n * Math.Log(2 * Math.PI);
+        var logPrior = 0.0;
+        for (var d = 0; d < dims; d++)
+        {
+            var t = (theta[d] - PriorLogMean) / PriorLogStd;
+            logPrior -= 0.5 * t * t;
+        }
+
+        var inverse = chol.Inverse();
+        gradient.Clear();
+        var w = new double[n];
+        var traceW = 0.0;
+        var amplitudeGradient = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            // Row i of W = alpha alpha^T - K^-1, then weighted by the kernel's shape factor.
+            var ai = alpha[i];
+            var invRow = inverse.AsSpan(i * n, n);
+            for (var j = 0; j < n; j++)
+            {
+                w[j] = ai * alpha[j] - invRow[j];
+            }
+
+            traceW += w[i];
+            amplitudeGradient += VectorKernels.Dot(w, k.AsSpan(i * n, n));
+            var shapeRow = shape.AsSpan(i * n, n);
+            for (var j = 0; j < n; j++)
+            {
+                w[j] *= shapeRow[j];
+            }
+
+            for (var d = 0; d < dims; d++)
+            {
+                gradient[d] += MaternKernel.WeightedSquaredDifferences(w, z.AsSpan(d * n, n), z[d * n + i]);
+            }
+        }
+
+        for (var d = 0; d < dims; d++)
+        {
+            gradient[d] = -(0.5 * gradient[d] - (theta[d] - PriorLogMean) / (PriorLogStd * PriorLogStd));
+        }
+
+        gradient[dims] = -0.5 * amplitudeGradient;
+        if (fixedNoise is null)
+        {
+            gradient[dims + 1] = -0.5 * h.Noise * traceW;
+        }
+
+        return -(lml + logPrior);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using BoDashboard.Optimization.Space;
+
+namespace BoDashboard.Optimization.Samplers;
+
+/// <summary>
+/// A history turned into GP training data: unit-cube inputs and targets oriented so that larger is better.
+/// Failed and pruned trials are imputed with the worst completed target (so the GP learns to avoid them);
+/// running trials are pending points. Also remembers every point seen, to refuse duplicates.
+/// </summary>
+internal sealed class ObservationSet
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    private ObservationSet(SearchSpace space)
+    {
+        Space = space;
+    }
+
+    public SearchSpace Space { get; }
+
+    public List<double[]> Inputs { get; } = [];
+
+    /// <summary>Targets to maximise: the value when maximising, its negation when minimising.</summary>
+    public List<double> Targets { get; } = [];
+
+    public List<double[]> Pending { get; } = [];
+
+    /// <summary>How many of <see cref="Inputs"/> are real completed trials (they come first).</summary>
+    public int CompletedCount { get; private set; }
+
+    public static ObservationSet From(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history)
+    {
+        var set = new ObservationSet(space);
+        var failed = new List<double[]>();
+        foreach (var trial in history.OrderBy(t => t.Number))
+        {
+            double[] x;
+            try
+            {
+                x = space.Encode(trial.Params);
+            }
+            catch (Exception e) when (e is SearchSpaceException or FormatException or InvalidCastException)
+            {
+                // A trial recorded under another space (e.g. edited parameters) tells the GP nothing here.
+                continue;
+            }
+
+            space.Project(x);
+            set.Remember(x);
+            switch (trial.State)
+            {
+                case TrialState.Complete when trial.Value is { } v && double.IsFinite(v):
+                    set.Inputs.Add(x);
+                    set.Targets.Add(direction == Direction.Maximize ? v : -v);
+                    break;
+                case TrialState.Running:
+                    set.Pending.Add(x);
+                    break;
+                default:
+                    failed.Add(x);
+                    break;
+            }
+        }
+
+        set.CompletedCount = set.Inputs.Count;
+        if (set.CompletedCount > 0)
+        {
+            var worst = set.Targets.Min();
+            foreach (var x in failed)
+            {
+                set.Inputs.Add(x);
+                set.Targets.Add(worst);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>A uniformly random feasible point not seen before (a repeat only if the space is exhausted).</summary>
+    public double[] FreshRandom(Random random)
+    {
+        var x = Space.SampleUnit(random);
+        for (var attempt = 0; attempt < 1000 && !IsNew(x); attempt++)
+        {
+            x = Space.SampleUnit(random);
+        }
+
+        return x;
+    }
+
+    public bool IsNew(double[] x) => !_seen.Contains(Key(x));
+
+    public void Remember(double[] x) => _seen.Add(Key(x));
+
+    /// <summary>Indices of the best completed observations, best first.</summary>
+    public IReadOnlyList<double[]> Best(int count) =>
+        Enumerable.Range(0, CompletedCount).OrderByDescending(i => Targets[i]).Take(count).Select(i => Inputs[i]).ToList();
+
+    // Rounded so that a point clamped to a bound twice, or re-encoded from natural units, is recognised.
+    private static string Key(double[] x) => string.Join(";", x.Select(v => Math.Round(v, 9).ToString("R", CultureInfo.InvariantCulture)));
+}

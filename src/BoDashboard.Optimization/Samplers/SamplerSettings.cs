@@ -1,0 +1,17 @@
+namespace BoDashboard.Optimization.Samplers;
+
+/// <summary>
+/// Everything that defines a sampler; a suggestion is a pure function of these, the space, the direction and the
+/// history. <see cref="Xi"/> and <see cref="Kappa"/> are in units of the targets' standard deviation.
+/// <see cref="Budget"/> sizes the grid sampler's grid. <see cref="Noise"/> pins the GP's noise variance
+/// (standardised units) instead of learning it.
+/// </summary>
+public sealed record SamplerSettings(
+    string Name = "gp-ei",
+    int InitialPoints = 5,
+    string Acquisition = "ei",
+    double Xi = 0.01,
+    double Kappa = 2.576,
+    int Seed = 0,
+    int? Budget = null,
+    double? Noise = null);
