@@ -21,7 +21,7 @@ public static class OptimizeCommand
         var initPoints = new Option<int>("--init-points") { Description = "Random initial points before the GP takes over", DefaultValueFactory = _ => 5 };
         var iterations = new Option<int>("--n-iter") { Description = "Iterations after the initial points", DefaultValueFactory = _ => 25 };
         var acquisition = new Option<string>("--acquisition") { Description = "Acquisition: ei, pi or ucb", DefaultValueFactory = _ => "ei" };
-        var xi = new Option<double>("--xi") { Description = "Exploration margin of EI/PI (in target standard deviations)", DefaultValueFactory = _ => 0.01 };
+        var xi = new Option<double>("--xi") { Description = "Exploration margin of EI/PI, in the objective's units", DefaultValueFactory = _ => 0.01 };
         var kappa = new Option<double>("--kappa") { Description = "Exploration weight of UCB", DefaultValueFactory = _ => 2.576 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table" };

@@ -54,7 +54,7 @@ public static class OptimizerBenchmark
         var result = new (double, double)[seeds];
         Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, seed =>
         {
-            var settings = new SamplerSettings("gp-ei", InitialPoints: 2, Xi: 0.01, Seed: seed);
+            var settings = new SamplerSettings("gp-ei", InitialPoints: 2, Xi: 0.01, Seed: seed, Budget: 16);
             var trials = OptimizationRun.Run(function, settings, 16);
             var best = AskTellOptimizer.BestOf(trials, function.Direction)!;
             result[seed] = (Math.Abs((double)best.Params["x"] - SeedOneDOptimumX), function.Regret(best.Value!.Value));

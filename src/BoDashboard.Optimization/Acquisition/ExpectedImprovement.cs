@@ -3,8 +3,8 @@ using BoDashboard.Optimization.GaussianProcess;
 namespace BoDashboard.Optimization.Acquisition;
 
 /// <summary>
-/// EI = (mu - best - xi) Phi(z) + sigma phi(z), z = (mu - best - xi) / sigma, in standardised units
-/// (so xi is a fraction of the targets' standard deviation).
+/// EI = (mu - best - xi) Phi(z) + sigma phi(z), z = (mu - best - xi) / sigma. Like bayes_opt, xi is in the
+/// objective's own units; it is converted to the GP's standardised units here.
 /// </summary>
 public sealed class ExpectedImprovement(GaussianProcessModel model, double xi) : PosteriorAcquisition(model)
 {
@@ -12,7 +12,7 @@ public sealed class ExpectedImprovement(GaussianProcessModel model, double xi) :
 
     public override double Score(double mean, double std, out double dMean, out double dStd)
     {
-        var improvement = mean - Model.StandardizedBest - Xi;
+        var improvement = mean - Model.StandardizedBest - Xi / Model.TargetStd;
         var z = improvement / std;
         var cdf = NormalCdf(z);
         var pdf = NormalPdf(z);

@@ -14,12 +14,21 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
     public SamplerSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Suggestion> Suggest(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count)
+    public IReadOnlyList<Suggestion> Suggest(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count) =>
+        SuggestWithModel(space, direction, history, count).Suggestions;
+
+    /// <summary>
+    /// The suggestions and the GP that chose the first acquisition-driven one (null while still in the initial
+    /// random phase), so the posterior slicer can draw exactly the model behind the next candidate.
+    /// </summary>
+    internal (IReadOnlyList<Suggestion> Suggestions, GaussianProcessModel? Model) SuggestWithModel(SearchSpace space, Direction direction,
+        IReadOnlyList<TrialRecord> history, int count)
     {
         var observations = ObservationSet.From(space, direction, history);
         var random = SamplerSeed.For(Settings.Seed, history.Count);
         var suggestions = new List<Suggestion>(count);
         GaussianProcessModel? model = null;
+        GaussianProcessModel? first = null;
         for (var i = 0; i < count; i++)
         {
             if (history.Count + i < Settings.InitialPoints || observations.CompletedCount == 0)
@@ -31,7 +40,9 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             }
 
             model ??= FitWithPending(observations, history.Count);
-            var (point, value) = NextPoint(space, observations, model, random);
+            first ??= model;
+            var last = Settings.Budget is { } budget && history.Count + i == budget - 1;
+            var (point, value) = NextPoint(space, observations, model, random, last);
             observations.Remember(point);
             suggestions.Add(new Suggestion(space.Decode(point), "acquisition", double.IsFinite(value) ? value : null));
             if (i + 1 < count)
@@ -40,7 +51,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             }
         }
 
-        return suggestions;
+        return (suggestions, first);
     }
 
     /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean.</summary>
@@ -58,9 +69,16 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     }
 
     /// <summary>The acquisition's maximiser among points not yet tried or pending.</summary>
-    internal (double[] Point, double Value) NextPoint(SearchSpace space, ObservationSet observations, GaussianProcessModel model, Random random)
+    /// <remarks>
+    /// With a known budget the final trial maximises the posterior mean instead: exploration can no longer pay off,
+    /// so the last evaluation goes where the model believes the optimum is.
+    /// </remarks>
+    internal (double[] Point, double Value) NextPoint(SearchSpace space, ObservationSet observations, GaussianProcessModel model,
+        Random random, bool last = false)
     {
-        var acquisition = AcquisitionFunctions.Create(Settings.Acquisition, model, Settings.Xi, Settings.Kappa);
+        var acquisition = last
+            ? new UpperConfidenceBound(model, 0.0)
+            : AcquisitionFunctions.Create(Settings.Acquisition, model, Settings.Xi, Settings.Kappa);
         var optimizer = new AcquisitionOptimizer(space, OptimizerOptions(model.Count));
         return optimizer.Maximize(acquisition, random, observations.Best(5), observations.IsNew);
     }

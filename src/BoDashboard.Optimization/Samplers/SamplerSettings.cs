@@ -2,7 +2,8 @@ namespace BoDashboard.Optimization.Samplers;
 
 /// <summary>
 /// Everything that defines a sampler; a suggestion is a pure function of these, the space, the direction and the
-/// history. <see cref="Xi"/> and <see cref="Kappa"/> are in units of the targets' standard deviation.
+/// history. <see cref="Xi"/> is in the objective's units (as in bayes_opt), <see cref="Kappa"/> in standard deviations.
+/// With a known <see cref="Budget"/>, gp-ei spends the last trial on the posterior mean's maximum.
 /// <see cref="Budget"/> sizes the grid sampler's grid. <see cref="Noise"/> pins the GP's noise variance
 /// (standardised units) instead of learning it.
 /// </summary>

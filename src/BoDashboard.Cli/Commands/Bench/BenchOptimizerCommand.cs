@@ -28,6 +28,8 @@ public static class BenchOptimizerCommand
         command.Options.Add(parallelism);
         command.SetAction(parse =>
         {
+            // Redirected output defaults to 80 columns, which folds the tables.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
             var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d"];
             var threads = Math.Max(1, parse.GetValue(parallelism));
             if (chosen.Contains("latency"))

@@ -1,0 +1,22 @@
+namespace BoDashboard.Optimization.Posterior;
+
+/// <summary>
+/// GP mean, standard deviation (objective units) and acquisition on an R x R grid over two parameters, the others
+/// held at <see cref="FixedParameters"/>. Axes are in natural units (log-spaced when XLog/YLog); grids are indexed
+/// [y][x]. Grids are empty when no trial has completed yet.
+/// </summary>
+public sealed record PosteriorSlice2D(
+    string XName,
+    string YName,
+    bool XLog,
+    bool YLog,
+    double[] XAxis,
+    double[] YAxis,
+    double[][] Mean,
+    double[][] Std,
+    double[][] Acquisition,
+    string AcquisitionName,
+    IReadOnlyList<PosteriorObservation> Observations,
+    PosteriorPoint? Best,
+    PosteriorPoint? NextCandidate,
+    IReadOnlyDictionary<string, object> FixedParameters);

@@ -1,0 +1,68 @@
+using BoDashboard.Optimization.LinearAlgebra;
+
+namespace BoDashboard.Optimization.Tests.LinearAlgebra;
+
+public class CholeskyFactorTests
+{
+    private static double[] RandomSpd(int n, int seed)
+    {
+        var random = new Random(seed);
+        var b = Enumerable.Range(0, n * n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var a = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var s = 0.0;
+                for (var k = 0; k < n; k++)
+                {
+                    s += b[i * n + k] * b[j * n + k];
+                }
+
+                a[i * n + j] = s + (i == j ? n * 0.1 : 0);
+            }
+        }
+
+        return a;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(37)]
+    [InlineData(130)]
+    public void Solve_and_inverse_match_the_matrix(int n)
+    {
+        var a = RandomSpd(n, n);
+        var chol = CholeskyFactor.Factor(a, n);
+        var b = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1.0)).ToArray();
+        var x = (double[])b.Clone();
+        chol.Solve(x);
+        var inverse = chol.Inverse();
+        for (var i = 0; i < n; i++)
+        {
+            var ax = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                ax += a[i * n + j] * x[j];
+                var identity = 0.0;
+                for (var k = 0; k < n; k++)
+                {
+                    identity += a[i * n + k] * inverse[k * n + j];
+                }
+
+                Assert.Equal(i == j ? 1.0 : 0.0, identity, 8);
+            }
+
+            Assert.Equal(b[i], ax, 9);
+        }
+    }
+
+    [Fact]
+    public void Singular_matrix_gets_jitter_instead_of_throwing()
+    {
+        var a = new double[] { 1, 1, 1, 1 };
+        var chol = CholeskyFactor.Factor(a, 2);
+        Assert.True(chol.Jitter > 0);
+    }
+}
