@@ -1,8 +1,6 @@
 using Bunit;
 using BoDashboard.Studies.Persistence;
-using BoDashboard.Studies.Service;
 using BoDashboard.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BoDashboard.Web.Tests;
 
@@ -14,10 +12,8 @@ public sealed class StudyListTableTests : IDisposable
     public void Studies_page_lists_the_studies_of_the_database()
     {
         using var ctx = new BunitContext();
-        ctx.Services.AddStudiesDatabase($"Data Source={Path.Combine(folder, "studies.db")}");
-        ctx.Services.AddStudyService();
-        StudiesDatabase.Migrate(ctx.Services);
-        using (var db = ctx.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudiesDbContext>>().CreateDbContext())
+        var dbFactory = ctx.AddStudies(folder);
+        using (var db = dbFactory.CreateDbContext())
         {
             db.Studies.Add(NewStudy("branin-gp", "branin", "gp-ei", "minimize", new DateTime(2026, 1, 1)));
             var seed = NewStudy("seed-1d-random", "seed-1d", "random", "maximize", new DateTime(2026, 1, 2));

@@ -19,5 +19,7 @@ public sealed class StudyEntity
     public DateTime? FinishedAt { get; set; }
     /// <summary>Bumped on every change of the study or its trials: the cheap "changed since" query for other processes.</summary>
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When runner jobs were last enqueued: recovery waits a while before enqueuing again.</summary>
+    public DateTime? RunnersEnqueuedAt { get; set; }
     public List<TrialEntity> Trials { get; set; } = [];
 }

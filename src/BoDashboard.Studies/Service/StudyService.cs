@@ -1,11 +1,61 @@
+using BoDashboard.Optimization;
+using BoDashboard.Studies.Definition;
+using BoDashboard.Studies.Objectives;
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Running;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoDashboard.Studies.Service;
 
-/// <summary>The one entry point to studies for the UI, the REST API and the jobs.</summary>
-public sealed class StudyService(IDbContextFactory<StudiesDbContext> dbFactory)
+/// <summary>The one entry point to studies for the UI, the REST API and the CLI: create, control, read, export,
+/// ask/tell and posterior slices. Runner jobs go through the same scheduler.</summary>
+public sealed partial class StudyService(
+    IDbContextFactory<StudiesDbContext> dbFactory,
+    TrialScheduler scheduler,
+    RunnerLauncher launcher,
+    StudyRunControl control,
+    StudyEvents events,
+    TimeProvider clock)
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Validates and stores a study; one that is not external starts running at once.</summary>
+    public async Task<StudyDetails> CreateAsync(StudyDefinition definition, CancellationToken ct = default)
+    {
+        var validated = StudyValidator.ValidateOrThrow(definition);
+        var d = validated.Definition;
+        var now = Now;
+        var entity = new StudyEntity
+        {
+            Name = d.Name.Trim(),
+            Direction = d.Direction!,
+            ObjectiveJson = StudyJson.Serialize(d.Objective),
+            SearchSpaceJson = StudyJson.Serialize(d.Parameters),
+            SamplerJson = StudyJson.Serialize(d.Sampler),
+            Budget = d.Budget,
+            Parallelism = d.Parallelism,
+            MaxConsecutiveFailures = d.MaxConsecutiveFailures,
+            State = StudyStates.Running,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StartedAt = now,
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Studies.Add(entity);
+            await db.SaveChangesAsync(ct);
+        }
+        if (d.Objective.Kind != ObjectiveDefinition.External) await launcher.EnqueueRunnersAsync(entity.Id, ct);
+        events.Publish(new StudyChange(entity.Id, StudyChangeKind.Created));
+        return await GetAsync(entity.Id, ct);
+    }
+
+    public async Task<StudyDetails> DuplicateAsync(int id, CancellationToken ct = default)
+    {
+        var study = await LoadAsync(id, ct);
+        return await CreateAsync(StudyJson.Definition(study) with { Name = $"{study.Name} (copy)" }, ct);
+    }
+
     public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -14,13 +64,147 @@ public sealed class StudyService(IDbContextFactory<StudiesDbContext> dbFactory)
             .Select(s => new
             {
                 s.Id, s.Name, s.ObjectiveJson, s.SamplerJson, s.Direction, s.State, s.Budget, s.CreatedAt,
-                Finished = s.Trials.Count(t => t.State == "complete" || t.State == "failed" || t.State == "pruned"),
-                Max = s.Trials.Where(t => t.State == "complete").Max(t => t.Value),
-                Min = s.Trials.Where(t => t.State == "complete").Min(t => t.Value),
+                Finished = s.Trials.Count(t => t.State != TrialStates.Running),
+                Max = s.Trials.Where(t => t.State == TrialStates.Complete).Max(t => t.Value),
+                Min = s.Trials.Where(t => t.State == TrialStates.Complete).Min(t => t.Value),
             })
             .ToListAsync(ct);
         return rows.Select(r => new StudySummary(
             r.Id, r.Name, StudyDocuments.ObjectiveLabel(r.ObjectiveJson), StudyDocuments.SamplerName(r.SamplerJson),
             r.Direction, r.State, r.Finished, r.Budget, r.Direction == "minimize" ? r.Min : r.Max, r.CreatedAt)).ToList();
+    }
+
+    public async Task<StudyDetails> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct)
+                    ?? throw StudyOperationException.StudyNotFound(id);
+        var trials = await db.Trials.AsNoTracking().Where(t => t.StudyId == id).OrderBy(t => t.Number).ToListAsync(ct);
+        var validated = StudyJson.Validated(study);
+        var details = trials.Select(t => Details(t, validated)).ToList();
+        var best = Best(details, validated.Direction);
+        var d = validated.Definition;
+        return new StudyDetails(study.Id, study.Name, study.State, study.Direction, d.Objective, d.Parameters, d.Sampler!,
+            study.Budget, study.Parallelism, study.MaxConsecutiveFailures, study.FailureReason, study.CreatedAt, study.StartedAt,
+            study.FinishedAt, study.UpdatedAt, best?.Number, best?.Value, details);
+    }
+
+    public async Task<BestTrialExport> BestAsync(int id, CancellationToken ct = default)
+    {
+        var study = await GetAsync(id, ct);
+        var best = study.BestTrialNumber is { } n ? study.Trials.Single(t => t.Number == n) : null;
+        if (best is null) throw new StudyOperationException(StudyErrorKind.Conflict, $"study {id} has no completed trial yet");
+        return new BestTrialExport(study.Name, study.Objective, study.Direction, best.Number, best.Value!.Value, best.Params, study.Parameters, Now);
+    }
+
+    public async Task PauseAsync(int id, CancellationToken ct = default)
+    {
+        await ChangeStateAsync(id, [StudyStates.Running, StudyStates.Pending], StudyStates.Paused, ct);
+        control.Interrupt(id);
+    }
+
+    public async Task ResumeAsync(int id, CancellationToken ct = default)
+    {
+        await ChangeStateAsync(id, [StudyStates.Paused], StudyStates.Running, ct);
+        var study = await LoadAsync(id, ct);
+        if (StudyJson.Objective(study).Kind != ObjectiveDefinition.External) await launcher.EnqueueRunnersAsync(id, ct);
+    }
+
+    /// <summary>Stops a study for good; its running trials are pruned.</summary>
+    public async Task CancelAsync(int id, CancellationToken ct = default)
+    {
+        await ChangeStateAsync(id, [StudyStates.Running, StudyStates.Pending, StudyStates.Paused], StudyStates.Cancelled, ct);
+        control.Interrupt(id);
+    }
+
+    public async Task DeleteAsync(int id, CancellationToken ct = default)
+    {
+        control.Interrupt(id);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deleted = await db.Studies.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        if (deleted == 0) throw StudyOperationException.StudyNotFound(id);
+        events.Publish(new StudyChange(id, StudyChangeKind.Deleted));
+    }
+
+    private async Task ChangeStateAsync(int id, string[] from, string to, CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var study = await db.Studies.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
+            if (!from.Contains(study.State))
+                throw new StudyOperationException(StudyErrorKind.Conflict, $"study {id} is {study.State}; it cannot become {to}");
+            var now = Now;
+            study.State = to;
+            study.UpdatedAt = now;
+            if (to == StudyStates.Cancelled)
+            {
+                study.FinishedAt = now;
+                await db.Trials.Where(t => t.StudyId == id && t.State == TrialStates.Running).ExecuteUpdateAsync(u => u
+                    .SetProperty(t => t.State, TrialStates.Pruned)
+                    .SetProperty(t => t.Error, "study cancelled")
+                    .SetProperty(t => t.FinishedAt, now), ct);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        events.Publish(new StudyChange(id, StudyChangeKind.StateChanged));
+    }
+
+    /// <summary>Hands out the next trial of a study to an external caller.</summary>
+    public async Task<TrialDetails> AskAsync(int id, CancellationToken ct = default)
+    {
+        var study = await LoadAsync(id, ct);
+        var claim = await scheduler.AskAsync(id, ct)
+                    ?? throw new StudyOperationException(StudyErrorKind.Conflict, study.State != StudyStates.Running
+                        ? $"study {id} is {study.State}; only a running study hands out trials"
+                        : $"study {id} has used its budget of {study.Budget} trials");
+        return (await GetAsync(id, ct)).Trials.Single(t => t.Id == claim.TrialId);
+    }
+
+    /// <summary>Records the value of an asked trial, or its failure.</summary>
+    public async Task<TrialDetails> TellAsync(int id, int trialId, double? value, string? error, CancellationToken ct = default)
+    {
+        TrialEntity trial;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            _ = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
+            trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId && t.StudyId == id, ct)
+                    ?? throw new StudyOperationException(StudyErrorKind.NotFound, $"study {id} has no trial {trialId}");
+        }
+        if (trial.State != TrialStates.Running)
+            throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already {trial.State}");
+        var claim = new ClaimedTrial(id, trial.Id, trial.Number, new Dictionary<string, object>(), Rerun: false);
+        var outcome = value is { } v ? ObjectiveOutcome.Success(v) : ObjectiveOutcome.Failure(error ?? "reported failed");
+        if (!await scheduler.FinishAsync(claim, trial.WorkerName ?? "external", outcome, ct))
+            throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already finished");
+        return (await GetAsync(id, ct)).Trials.Single(t => t.Id == trialId);
+    }
+
+    /// <summary>Studies changed after a moment: the cheap query of pages that watch studies run by other processes.</summary>
+    public async Task<IReadOnlyList<(int Id, DateTime UpdatedAt)>> ChangedSinceAsync(DateTime since, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Studies.Where(s => s.UpdatedAt > since).Select(s => new { s.Id, s.UpdatedAt }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.UpdatedAt)).ToList();
+    }
+
+    private async Task<StudyEntity> LoadAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
+    }
+
+    private static TrialDetails Details(TrialEntity t, ValidatedStudy study) => new(
+        t.Id, t.Number, t.State, StudyJson.Params(t.ParamsJson, study.Space), t.Value, t.SuggestedBy, t.AcquisitionValue,
+        t.StartedAt, t.FinishedAt, t.FinishedAt is { } f ? (f - t.StartedAt).TotalSeconds : null, t.Error, t.WorkerName,
+        StudyJson.Intermediate(t));
+
+    private static TrialDetails? Best(IEnumerable<TrialDetails> trials, Direction direction)
+    {
+        var complete = trials.Where(t => t.State == TrialStates.Complete && t.Value is not null);
+        return direction == Direction.Minimize
+            ? complete.OrderBy(t => t.Value).ThenBy(t => t.Number).FirstOrDefault()
+            : complete.OrderByDescending(t => t.Value).ThenBy(t => t.Number).FirstOrDefault();
     }
 }

@@ -1,28 +1,21 @@
+using BoDashboard.Studies.Running;
+using BoDashboard.Studies.Service;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.Storage.SQLite;
 
 namespace BoDashboard.Web.Hosting;
 
-/// <summary>Hangfire with SQLite job storage (survives restarts) and a server in this process.</summary>
+/// <summary>The web host's study jobs: Hangfire on the configured storage, a server in this process, recovery of
+/// studies whose runners died, and the local-only Hangfire dashboard.</summary>
 public static class JobsSetup
 {
     public static IServiceCollection AddStudyJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHangfire((sp, config) => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(sp.GetRequiredService<StorageLocations>().HangfireDatabasePath, new SQLiteStorageOptions
-            {
-                // The default 15 s poll makes a freshly started study wait 15 s for its first trial.
-                QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)),
-            }));
-        services.AddHangfireServer(options =>
-        {
-            options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(1, Environment.ProcessorCount));
-            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-        });
+        services.AddStudyJobs(
+            sp => sp.GetRequiredService<StorageLocations>().HangfireDatabasePath,
+            configuration.GetValue("Hangfire:WorkerCount", Math.Max(1, Environment.ProcessorCount)),
+            TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
+        services.AddStudyRecovery();
         return services;
     }
 

@@ -15,7 +15,6 @@ public sealed record StorageLocations(string StudiesConnectionString, string Han
 
         var hangfire = configuration.GetConnectionString("Hangfire") ?? "data/app/hangfire.db";
         if (!Path.IsPathRooted(hangfire)) hangfire = Path.GetFullPath(Path.Combine(contentRoot, hangfire));
-        Directory.CreateDirectory(Path.GetDirectoryName(hangfire)!);
         return new StorageLocations(studies.ToString(), hangfire);
     }
 }

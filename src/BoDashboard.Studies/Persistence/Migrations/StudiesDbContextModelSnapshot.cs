@@ -55,6 +55,9 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.Property<int>("Parallelism")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RunnersEnqueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SamplerJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BoDashboard.Studies.Persistence.Migrations
 {
     [DbContext(typeof(StudiesDbContext))]
-    [Migration("20261128152223_InitialSchema")]
+    [Migration("20261128153250_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -57,6 +57,9 @@ namespace BoDashboard.Studies.Persistence.Migrations
 
                     b.Property<int>("Parallelism")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RunnersEnqueuedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SamplerJson")
                         .IsRequired()

@@ -1,0 +1,7 @@
+namespace BoDashboard.Studies.Objectives;
+
+/// <summary>Evaluates one trial's parameters (natural units). Failures are returned, not thrown, except cancellation.</summary>
+public interface IObjective
+{
+    Task<ObjectiveOutcome> EvaluateAsync(IReadOnlyDictionary<string, object> parameters, IProgress<TrialProgress> progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using BoDashboard.Optimization.Functions;
+using BoDashboard.Studies.Definition;
+
+namespace BoDashboard.Studies.Objectives;
+
+/// <summary>Builds the objective of a study from its stored definition, by kind.</summary>
+public sealed class ObjectiveFactory(AlexNetObjectiveOptions alexNetOptions)
+{
+    public IObjective Create(ObjectiveDefinition definition) => definition.Kind switch
+    {
+        ObjectiveDefinition.Analytic => new AnalyticObjective(
+            AnalyticFunctions.Get(definition.Function!), TimeSpan.FromSeconds(definition.DelaySeconds ?? 0)),
+        ObjectiveDefinition.AlexNet => new AlexNetObjective(definition, alexNetOptions),
+        _ => throw new InvalidOperationException($"objective '{definition.Kind}' is not evaluated by the server; its values arrive through ask/tell"),
+    };
+}

@@ -1,0 +1,14 @@
+namespace BoDashboard.Studies.Service;
+
+/// <summary>What happened to a study, for live pages in this process.</summary>
+public enum StudyChangeKind
+{
+    Created,
+    StateChanged,
+    TrialStarted,
+    TrialProgress,
+    TrialFinished,
+    Deleted,
+}
+
+public sealed record StudyChange(int StudyId, StudyChangeKind Kind, int? TrialNumber = null, Objectives.TrialProgress? Progress = null);

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using BoDashboard.Optimization;
+using BoDashboard.Optimization.Space;
+using BoDashboard.Studies.Definition;
+using BoDashboard.Studies.Objectives;
+using BoDashboard.Studies.Persistence;
+
+namespace BoDashboard.Studies.Service;
+
+/// <summary>The JSON documents stored in study and trial rows (camelCase, like the REST API), and their readers.</summary>
+public static class StudyJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static ObjectiveDefinition Objective(StudyEntity s) => JsonSerializer.Deserialize<ObjectiveDefinition>(s.ObjectiveJson, Options)!;
+
+    public static SamplerDefinition Sampler(StudyEntity s) => JsonSerializer.Deserialize<SamplerDefinition>(s.SamplerJson, Options)!;
+
+    public static IReadOnlyList<ParameterDefinition> Parameters(StudyEntity s) =>
+        JsonSerializer.Deserialize<List<ParameterDefinition>>(s.SearchSpaceJson, Options)!;
+
+    public static StudyDefinition Definition(StudyEntity s) => new(
+        s.Name, Objective(s), Parameters(s), Sampler(s), s.Direction, s.Budget, s.Parallelism, s.MaxConsecutiveFailures);
+
+    /// <summary>A stored study is re-validated on load, which also rebuilds its search space and sampler settings.</summary>
+    public static ValidatedStudy Validated(StudyEntity s) => StudyValidator.ValidateOrThrow(Definition(s));
+
+    public static IReadOnlyList<EpochPoint> Intermediate(TrialEntity t) =>
+        t.IntermediateJson is null ? [] : JsonSerializer.Deserialize<List<EpochPoint>>(t.IntermediateJson, Options)!;
+
+    /// <summary>Reads stored parameters back into the canonical types (double, long, string).</summary>
+    public static IReadOnlyDictionary<string, object> Params(string paramsJson, SearchSpace space)
+    {
+        var raw = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(paramsJson, Options)!;
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var p in space.Parameters)
+        {
+            if (!raw.TryGetValue(p.Name, out var e)) continue;
+            values[p.Name] = p switch
+            {
+                IntParameter => e.ValueKind == JsonValueKind.Number ? (object)(long)Math.Round(e.GetDouble()) : long.Parse(e.GetString()!, CultureInfo.InvariantCulture),
+                FloatParameter => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.Parse(e.GetString()!, CultureInfo.InvariantCulture),
+                _ => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText(),
+            };
+        }
+        return values;
+    }
+
+    public static TrialState State(string state) => state switch
+    {
+        TrialStates.Running => TrialState.Running,
+        TrialStates.Complete => TrialState.Complete,
+        TrialStates.Failed => TrialState.Failed,
+        _ => TrialState.Pruned,
+    };
+
+    public static TrialRecord Record(TrialEntity t, SearchSpace space) => new(t.Number, Params(t.ParamsJson, space), State(t.State), t.Value);
+}
