@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BoDashboard.Optimization;
 using BoDashboard.Optimization.Functions;
+using BoDashboard.Optimization.Posterior;
 using BoDashboard.Optimization.Samplers;
 
 namespace BoDashboard.Cli.Runs;
@@ -27,6 +28,30 @@ public static class OptimizerBenchmark
             var sampler = SamplerRegistry.Create(new SamplerSettings(Seed: r));
             var watch = Stopwatch.StartNew();
             sampler.Suggest(function.Space, function.Direction, history, 1);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return Median(times);
+    }
+
+    /// <summary>Milliseconds of a 2-D posterior slice (mean, std, EI grids and next candidate) after n random branin trials; median of 3.</summary>
+    public static double SliceLatency(int n, int resolution)
+    {
+        var function = AnalyticFunctions.Get("branin");
+        var random = new Random(7);
+        var history = new List<TrialRecord>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var p = function.Space.Decode(function.Space.SampleUnit(random));
+            history.Add(new TrialRecord(i, p, TrialState.Complete, function.Evaluate(p)));
+        }
+
+        var slicer = new PosteriorSlicer();
+        var times = new List<double>(3);
+        for (var r = 0; r < 3; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            slicer.Slice2D(function.Space, function.Direction, history, new SamplerSettings(Seed: r), "x1", "x2", resolution);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -67,6 +67,7 @@ public static class BenchOptimizerCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"posterior slice 2-D (branin), n = 200, 50 x 50 grid: {F(OptimizerBenchmark.SliceLatency(200, 50), "F1")} ms (median of 3)");
     }
 
     private static void Regret(int seeds, int threads)
