@@ -1,6 +1,8 @@
+using BoDashboard.Studies.Evaluation;
 using BoDashboard.Studies.Service;
 using BoDashboard.Training.Runs;
 using BoDashboard.Training.Settings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoDashboard.Studies.Tests;
 
@@ -58,6 +60,28 @@ public sealed class AlexNetStudyTests : IDisposable
         Assert.All(study.Trials, t => Assert.Equal((double)t.Params["learning_rate"] > 0.01 ? TrialStates.Failed : TrialStates.Complete, t.State));
     }
 
+    [Fact]
+    public async Task Retrain_best_and_test_evaluates_the_best_trial_and_the_defaults()
+    {
+        await using var host = await StudyHost.StartAsync(folder.Path, trainer: new DivergingTrainer(divergeWhenLearningRateAbove: 1), workers: 2);
+        var id = (await host.Studies.CreateAsync(Definitions.AlexNet(budget: 3))).Id;
+        var study = await host.WaitForStateAsync(id, StudyStates.Completed, Patience);
+        var evaluations = host.Services.GetRequiredService<EvaluationService>();
+
+        await evaluations.StartRetrainAsync(id);
+        var deadline = DateTime.UtcNow + Patience;
+        IReadOnlyList<EvaluationDetails> results;
+        while ((results = await evaluations.ListAsync(id)).Any(e => e.State == TrialStates.Running) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        var best = results.Single(e => e.Label == "best");
+        var defaults = results.Single(e => e.Label == "defaults");
+        Assert.Equal((double)study.Trials.Single(t => t.Number == study.BestTrialNumber).Params["learning_rate"], best.Params["learning_rate"]);
+        Assert.Equal(0.5 + best.Params["learning_rate"] / 2, best.TestAccuracy!.Value, 9);
+        Assert.Equal(0.01, defaults.Params["learning_rate"]);
+        Assert.Equal(0.505, defaults.TestAccuracy!.Value, 9);
+    }
+
     /// <summary>Stands in for torch: diverges above a learning rate, else reports a made-up accuracy.</summary>
     private sealed class DivergingTrainer(double divergeWhenLearningRateAbove = 0) : ITrainer
     {
@@ -70,7 +94,7 @@ public sealed class AlexNetStudyTests : IDisposable
         }
 
         public TestEvaluation RetrainAndTest(TrainingSettings settings, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("not used by studies");
+            new(0.5 + settings.LearningRate / 2, 100, 20, Train(settings, progress, cancellationToken));
     }
 
     public void Dispose() => folder.Dispose();

@@ -135,6 +135,27 @@ public sealed class StudyRunTests : IDisposable
         Assert.Equal(points.Count, points.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Compare_samplers_runs_random_and_grid_on_the_same_objective_and_budget()
+    {
+        await using var host = await StudyHost.StartAsync(folder.Path);
+        var id = (await host.Studies.CreateAsync(Definitions.Branin(budget: 6))).Id;
+
+        var created = await host.Studies.CompareSamplersAsync(id);
+        foreach (var other in created) await host.WaitForStateAsync(other.Id, StudyStates.Completed, Patience);
+        var comparisons = await host.Studies.ListComparisonsAsync(id);
+
+        Assert.Equal(["random", "grid"], comparisons.Select(c => c.Sampler.Name));
+        Assert.All(comparisons, c =>
+        {
+            Assert.Equal("branin", c.Objective.Function);
+            Assert.Equal(6, c.Trials.Count);
+            // A grid that does not fill the budget exactly tops up with random points.
+            Assert.Contains(c.Trials, t => t.SuggestedBy == c.Sampler.Name);
+        });
+        Assert.Empty(await host.Studies.ListComparisonsAsync(created[0].Id));
+    }
+
     private async Task<List<TrialEntity>> ReadTrialsAsync(int id)
     {
         var options = new DbContextOptionsBuilder<StudiesDbContext>().UseSqlite($"Data Source={Path.Combine(folder.Path, "studies.db")}").Options;

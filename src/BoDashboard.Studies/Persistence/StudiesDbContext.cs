@@ -7,6 +7,7 @@ public sealed class StudiesDbContext(DbContextOptions<StudiesDbContext> options)
 {
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
     public DbSet<TrialEntity> Trials => Set<TrialEntity>();
+    public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,5 +28,14 @@ public sealed class StudiesDbContext(DbContextOptions<StudiesDbContext> options)
         // Unique numbers per study: a second worker that races for the same number fails instead of duplicating a trial.
         trial.HasIndex(t => new { t.StudyId, t.Number }).IsUnique();
         trial.HasIndex(t => new { t.StudyId, t.State });
+
+        study.HasIndex(s => s.ComparedWithStudyId);
+
+        var evaluation = modelBuilder.Entity<EvaluationEntity>();
+        evaluation.ToTable("evaluations");
+        evaluation.Property(e => e.Label).HasMaxLength(32);
+        evaluation.Property(e => e.State).HasMaxLength(16);
+        evaluation.HasOne<StudyEntity>().WithMany().HasForeignKey(e => e.StudyId).OnDelete(DeleteBehavior.Cascade);
+        evaluation.HasIndex(e => e.StudyId);
     }
 }

@@ -21,5 +21,7 @@ public sealed class StudyEntity
     public DateTime UpdatedAt { get; set; }
     /// <summary>When runner jobs were last enqueued: recovery waits a while before enqueuing again.</summary>
     public DateTime? RunnersEnqueuedAt { get; set; }
+    /// <summary>Set on the random and grid studies launched to compare samplers with this one.</summary>
+    public int? ComparedWithStudyId { get; set; }
     public List<TrialEntity> Trials { get; set; } = [];
 }

@@ -25,6 +25,8 @@ public static class StudyServiceRegistration
         services.AddSingleton(sp => new AlexNetObjectiveOptions(sp.GetRequiredService<ITrainer>(), torchThreads));
         services.AddSingleton<ObjectiveFactory>();
         services.AddTransient<StudyRunner>();
+        services.AddSingleton<Evaluation.EvaluationService>();
+        services.AddTransient<Evaluation.EvaluationRunner>();
         return services;
     }
 

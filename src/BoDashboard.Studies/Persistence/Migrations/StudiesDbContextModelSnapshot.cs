@@ -17,6 +17,48 @@ namespace BoDashboard.Studies.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.EvaluationEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParamsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TestAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("BoDashboard.Studies.Persistence.StudyEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -24,6 +66,9 @@ namespace BoDashboard.Studies.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComparedWithStudyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -78,6 +123,8 @@ namespace BoDashboard.Studies.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComparedWithStudyId");
 
                     b.HasIndex("CreatedAt");
 
@@ -145,6 +192,15 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.HasIndex("StudyId", "State");
 
                     b.ToTable("trials", (string)null);
+                });
+
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.EvaluationEntity", b =>
+                {
+                    b.HasOne("BoDashboard.Studies.Persistence.StudyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BoDashboard.Studies.Persistence.TrialEntity", b =>
