@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using BoDashboard.Training.Settings;
+
+namespace BoDashboard.Training.Datasets;
+
+/// <summary>
+/// Loads and splits a dataset once per process: a study runs dozens of trials in one process, and decoding the
+/// images again for each would cost more than some trials. Splits are seeded by <see cref="DatasetSettings.SplitSeed"/>
+/// only, so every trial of a study sees the same train, validation and test images.
+/// </summary>
+public static class DatasetLoader
+{
+    private static readonly ConcurrentDictionary<string, Lazy<DatasetSplits>> Cache = new(StringComparer.Ordinal);
+
+    public static DatasetSplits Load(DatasetSettings settings)
+    {
+        var path = settings.Kind == DatasetKind.FashionMnist
+            ? DataPaths.FashionMnist(settings.Path)
+            : Path.GetFullPath(settings.Path ?? throw new ArgumentException("An image-folder dataset needs a path.", nameof(settings)));
+        var key = string.Join('|', settings.Kind, path, settings.TrainSubsetSize, settings.ImageSize,
+            settings.ValidationFraction, settings.TestFraction, settings.SplitSeed);
+        var entry = Cache.GetOrAdd(key, _ => new Lazy<DatasetSplits>(() => LoadUncached(settings, path)));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            // A failed load (e.g. a corrupt file since fixed) must not stay cached.
+            Cache.TryRemove(new KeyValuePair<string, Lazy<DatasetSplits>>(key, entry));
+            throw;
+        }
+    }
+
+    /// <summary>Forgets every loaded dataset (for tests and long-lived processes whose files changed).</summary>
+    public static void Clear() => Cache.Clear();
+
+    private static DatasetSplits LoadUncached(DatasetSettings settings, string path)
+    {
+        ImageSet train, test;
+        if (settings.Kind == DatasetKind.FashionMnist)
+        {
+            (train, test) = FashionMnist.Read(path, settings.TrainSubsetSize);
+        }
+        else if (Directory.Exists(Path.Combine(path, "train")) && Directory.Exists(Path.Combine(path, "test")))
+        {
+            train = ImageFolderReader.Read(Path.Combine(path, "train"), settings.ImageSize);
+            test = ImageFolderReader.Read(Path.Combine(path, "test"), settings.ImageSize, train.ClassNames);
+            if (settings.TrainSubsetSize is { } limit)
+                train = train.Select(Shuffled(train.Count, settings.SplitSeed).Take(limit).ToArray());
+        }
+        else
+        {
+            var all = ImageFolderReader.Read(path, settings.ImageSize);
+            var order = Shuffled(all.Count, settings.SplitSeed + 1);
+            var testCount = Math.Max(1, (int)Math.Round(all.Count * settings.TestFraction));
+            test = all.Select(order[..testCount]);
+            var rest = order[testCount..];
+            train = all.Select(settings.TrainSubsetSize is { } limit ? rest.Take(limit).ToArray() : rest);
+        }
+        var shuffled = Shuffled(train.Count, settings.SplitSeed);
+        var validationCount = Math.Clamp((int)Math.Round(train.Count * settings.ValidationFraction), 1, train.Count - 1);
+        return new DatasetSplits(train.Select(shuffled[validationCount..]), train.Select(shuffled[..validationCount]), test);
+    }
+
+    private static int[] Shuffled(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        return order;
+    }
+}
