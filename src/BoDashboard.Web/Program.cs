@@ -1,5 +1,6 @@
 using BoDashboard.Studies.Persistence;
 using BoDashboard.Studies.Service;
+using BoDashboard.Web.Api;
 using BoDashboard.Web.Components;
 using BoDashboard.Web.Hosting;
 
@@ -18,19 +19,27 @@ builder.Services.AddStudiesDatabase(sp => sp.GetRequiredService<StorageLocations
 builder.Services.AddStudyService();
 builder.Services.AddStudyJobs(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+// Acquisition or std grids can hold a non-finite value at a degenerate point; write it rather than fail the response.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 
 var app = builder.Build();
 StudiesDatabase.Migrate(app.Services);
 
+// API errors are problem details; page errors show the error page.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/Error", createScopeForErrors: true));
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.UseLocalJobsDashboard();
 
+app.MapOpenApi();
+app.MapStudiesApi();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,150 @@
+using BoDashboard.Studies.Definition;
+using BoDashboard.Studies.Evaluation;
+using BoDashboard.Studies.Service;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BoDashboard.Web.Api;
+
+/// <summary>The REST API of design.md: studies, ask/tell, export, CSV and posterior slices, all through the one
+/// study service that the pages and the jobs use.</summary>
+public static class StudiesApi
+{
+    public static IEndpointRouteBuilder MapStudiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/studies")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .AddEndpointFilter<StudyErrorsFilter>()
+            .WithTags("studies")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/", CreateAsync)
+            .WithSummary("Create a study; one whose objective is not external starts running at once.")
+            .Accepts<StudyDefinition>("application/json")
+            .Produces<StudyDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        api.MapGet("/", (StudyService s, CancellationToken ct) => s.ListAsync(ct))
+            .WithSummary("All studies, newest first.");
+        api.MapGet("/{id:int}", (int id, StudyService s, CancellationToken ct) => s.GetAsync(id, ct))
+            .WithSummary("A study with its trials.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id:int}", async (int id, StudyService s, CancellationToken ct) =>
+            {
+                await s.DeleteAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Delete a study and its trials; a running trial is stopped.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapControl(api, "pause", (s, id, ct) => s.PauseAsync(id, ct), "Pause a running study; its running trial is re-run on resume.");
+        MapControl(api, "resume", (s, id, ct) => s.ResumeAsync(id, ct), "Resume a paused study.");
+        MapControl(api, "cancel", (s, id, ct) => s.CancelAsync(id, ct), "Stop a study for good; its running trials are pruned.");
+
+        api.MapPost("/{id:int}/duplicate", async (int id, StudyService s, CancellationToken ct) =>
+            {
+                var copy = await s.DuplicateAsync(id, ct);
+                return TypedResults.Created($"/api/studies/{copy.Id}", copy);
+            })
+            .WithSummary("Create a copy of a study's definition (its trials are not copied); it starts running.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:int}/compare", (int id, StudyService s, CancellationToken ct) => s.CompareSamplersAsync(id, ct))
+            .WithSummary("Launch random and grid studies on the same objective, search space and budget.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:int}/retrain", (int id, EvaluationService e, CancellationToken ct) => e.StartRetrainAsync(id, ct))
+            .WithSummary("Retrain the best hyperparameters and the defaults (lr 0.01, wd 0.0005) and measure test accuracy (AlexNet studies).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:int}/evaluations", (int id, EvaluationService e, CancellationToken ct) => e.ListAsync(id, ct))
+            .WithSummary("Results of retrain-and-test.");
+
+        api.MapPost("/{id:int}/ask", AskAsync)
+            .WithSummary("Hand out the next trial of a study to an external evaluator.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:int}/trials/{trialId:int}/tell", TellAsync)
+            .WithSummary("Report the value of an asked trial, or that it failed.")
+            .Accepts<TellRequest>("application/json")
+            .Produces<TrialDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/{id:int}/best", (int id, StudyService s, CancellationToken ct) => s.BestAsync(id, ct))
+            .WithSummary("The export document of the best trial: parameters in natural units, search space, value.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:int}/trials.csv", async (int id, StudyService s, CancellationToken ct) =>
+                TypedResults.Text(TrialsCsv.Write(await s.GetAsync(id, ct)), "text/csv; charset=utf-8"))
+            .WithSummary("All trials as CSV, one column per parameter.")
+            .Produces<string>(contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:int}/posterior", PosteriorAsync)
+            .WithSummary("GP mean, std and acquisition over one (omit y) or two parameters, the rest held at the best trial.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static void MapControl(RouteGroupBuilder api, string verb, Func<StudyService, int, CancellationToken, Task> action, string summary) =>
+        api.MapPost($"/{{id:int}}/{verb}", async (int id, StudyService s, CancellationToken ct) =>
+            {
+                await action(s, id, ct);
+                return TypedResults.Ok(await s.GetAsync(id, ct));
+            })
+            .WithName($"{verb}-study")
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, StudyService studies, CancellationToken ct)
+    {
+        var (definition, problem) = await JsonBody.ReadAsync<StudyDefinition>(request, ct);
+        if (problem is not null) return problem;
+        var errors = StudyValidator.Validate(definition);
+        if (errors.Count > 0) return ApiProblems.Validation(errors);
+        var study = await studies.CreateAsync(definition!, ct);
+        return TypedResults.Created($"/api/studies/{study.Id}", study);
+    }
+
+    private static async Task<Ok<AskResponse>> AskAsync(int id, StudyService studies, CancellationToken ct)
+    {
+        var trial = await studies.AskAsync(id, ct);
+        return TypedResults.Ok(new AskResponse(trial.Id, trial.Number, trial.Params));
+    }
+
+    private static async Task<IResult> TellAsync(int id, int trialId, HttpRequest request, StudyService studies, CancellationToken ct)
+    {
+        var (tell, problem) = await JsonBody.ReadAsync<TellRequest>(request, ct);
+        if (problem is not null) return problem;
+        switch (tell!.State?.ToLowerInvariant())
+        {
+            case "failed":
+                return TypedResults.Ok(await studies.TellAsync(id, trialId, null, tell.Error ?? "reported failed by the caller", ct));
+            case null or "complete":
+                if (tell.Value is not { } value) return ApiProblems.Validation("value", "a value is required (or state \"failed\")");
+                if (!double.IsFinite(value)) return ApiProblems.Validation("value", $"must be a finite number, got {value}");
+                return TypedResults.Ok(await studies.TellAsync(id, trialId, value, null, ct));
+            default:
+                return ApiProblems.Validation("state", $"must be \"complete\" or \"failed\", got \"{tell.State}\"");
+        }
+    }
+
+    private static async Task<IResult> PosteriorAsync(int id, string? x, string? y, int? resolution, int? upTo, StudyService studies, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(id, ct);
+        var names = study.Parameters.Select(p => p.Name).ToList();
+        x ??= names[0];
+        if (!names.Contains(x)) return ApiProblems.Validation("x", $"'{x}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
+        if (y is not null && !names.Contains(y)) return ApiProblems.Validation("y", $"'{y}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
+        if (resolution is < 2 or > 200) return ApiProblems.Validation("resolution", "must be between 2 and 200");
+        try
+        {
+            return y is null
+                ? TypedResults.Ok(await studies.Posterior1DAsync(id, x, resolution ?? 200, upTo, ct))
+                : TypedResults.Ok(await studies.PosteriorAsync(id, x, y, resolution ?? 50, upTo, ct));
+        }
+        catch (ArgumentException e)
+        {
+            return ApiProblems.Validation(y is null ? "x" : "y", e.Message);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace BoDashboard.Web.Api;
+
+/// <summary>The result of an asked trial: <c>{"value": 0.93}</c>, or <c>{"state": "failed", "error": "..."}</c>.</summary>
+public sealed record TellRequest(double? Value, string? State = null, string? Error = null);
