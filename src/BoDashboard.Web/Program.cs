@@ -21,8 +21,13 @@ builder.Services.AddStudyJobs(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-// Acquisition or std grids can hold a non-finite value at a degenerate point; write it rather than fail the response.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    // Acquisition or std grids can hold a non-finite value at a degenerate point; write it rather than fail the response.
+    o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+    // Unset optional settings are left out: the documents stay readable.
+    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+});
 
 var app = builder.Build();
 StudiesDatabase.Migrate(app.Services);

@@ -11,7 +11,11 @@ namespace BoDashboard.Studies.Service;
 /// <summary>The JSON documents stored in study and trial rows (camelCase, like the REST API), and their readers.</summary>
 public static class StudyJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        // The same shape as the REST API's documents: unset optional settings are left out.
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
