@@ -1,0 +1,88 @@
+using BoDashboard.Optimization.Functions;
+using BoDashboard.Studies.Definition;
+
+namespace BoDashboard.Web.Components.StudyForm;
+
+/// <summary>What the New study form edits; <see cref="ToDefinition"/> gives the same definition the REST API takes.</summary>
+public sealed class StudyFormModel
+{
+    public const string FashionMnist = "alexnet:fashion-mnist";
+    public const string ImageFolder = "alexnet:image-folder";
+    public const string External = "external";
+
+    /// <summary>Objective choices as (key, label): AlexNet first, then the analytic functions (seed-1d first), then external.</summary>
+    public static IReadOnlyList<(string Key, string Label)> Objectives { get; } =
+    [
+        (FashionMnist, "AlexNet on Fashion-MNIST"),
+        (ImageFolder, "AlexNet on an image folder"),
+        .. AnalyticFunctions.Names.Select(n => ($"analytic:{n}", $"Analytic: {n}")),
+        (External, "External (ask/tell)"),
+    ];
+
+    public string Name { get; set; } = "";
+    public string Objective { get; set; } = "analytic:seed-1d";
+    public string? DatasetPath { get; set; }
+    public int? Epochs { get; set; }
+    public int? BatchSize { get; set; }
+    public int? TrainSubset { get; set; }
+
+    /// <summary>Empty: the objective's own direction (analytic functions know theirs; others maximise).</summary>
+    public string Direction { get; set; } = "";
+
+    public List<ParameterRow> Parameters { get; set; } = [];
+    public string Sampler { get; set; } = "gp-ei";
+    public int InitialPoints { get; set; } = 5;
+    public double Xi { get; set; } = 0.01;
+    public string Acquisition { get; set; } = "ei";
+    public double Kappa { get; set; } = 2.576;
+    public int Seed { get; set; }
+    public int Budget { get; set; } = 30;
+    public int Parallelism { get; set; } = 1;
+
+    public bool IsAlexNet => Objective.StartsWith("alexnet:", StringComparison.Ordinal);
+
+    public bool IsAnalytic => Objective.StartsWith("analytic:", StringComparison.Ordinal);
+
+    public string? Function => IsAnalytic ? Objective["analytic:".Length..] : null;
+
+    public StudyDefinition ToDefinition()
+    {
+        var objective = IsAlexNet
+            ? new ObjectiveDefinition(ObjectiveDefinition.AlexNet, Dataset: Objective["alexnet:".Length..],
+                DatasetPath: Objective == ImageFolder ? DatasetPath : null, Epochs: Epochs, BatchSize: BatchSize, TrainSubset: TrainSubset)
+            : IsAnalytic
+                ? new ObjectiveDefinition(ObjectiveDefinition.Analytic, Function: Function)
+                : new ObjectiveDefinition(ObjectiveDefinition.External);
+        return new StudyDefinition(
+            Name,
+            objective,
+            Parameters.Select(p => p.ToDefinition()).ToList(),
+            new SamplerDefinition(Sampler, InitialPoints, Xi, Acquisition, Kappa, Seed),
+            string.IsNullOrEmpty(Direction) ? null : Direction,
+            Budget,
+            Parallelism);
+    }
+
+    /// <summary>The tutorial's search space: learning rate and weight decay, both log10 in (-5, -1).</summary>
+    public static IReadOnlyList<ParameterRow> LearningRateAndWeightDecay() =>
+    [
+        new() { Name = "learning_rate", Type = "float", Low = 1e-5, High = 0.1, Log = true },
+        new() { Name = "weight_decay", Type = "float", Low = 1e-5, High = 0.1, Log = true },
+    ];
+
+    /// <summary>The tutorial's study: AlexNet on Fashion-MNIST, lr and wd, GP-EI with 3 initial points, xi 0.01, seed 0, 30 trials.</summary>
+    public static StudyFormModel Tutorial() => new()
+    {
+        Name = "tutorial-alexnet-lr-wd",
+        Objective = FashionMnist,
+        Direction = "maximize",
+        Parameters = [.. LearningRateAndWeightDecay()],
+        Sampler = "gp-ei",
+        InitialPoints = 3,
+        Xi = 0.01,
+        Acquisition = "ei",
+        Seed = 0,
+        Budget = 30,
+        Parallelism = 1,
+    };
+}

@@ -1,0 +1,97 @@
+using Bunit;
+using BoDashboard.Studies.Service;
+using BoDashboard.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BoDashboard.Web.Tests.Components;
+
+public sealed class NewStudyFormTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("bodashboard-bunit-").FullName;
+    private readonly BunitContext ctx = new();
+
+    public NewStudyFormTests() => ctx.AddStudies(folder);
+
+    [Fact]
+    public void Edited_fields_show_the_validators_messages_inline()
+    {
+        var form = ctx.Render<NewStudyPage>();
+        Assert.Empty(form.FindAll(".validation-message")); // nothing touched yet
+
+        form.Find("#budget").Change(0);
+
+        Assert.Equal("must be between 1 and 100000, got 0", form.Find(".validation-message[data-field=budget]").TextContent);
+        Assert.Empty(form.FindAll(".validation-message[data-field=name]")); // the name was not touched
+    }
+
+    [Fact]
+    public void A_parameter_row_with_low_above_high_is_flagged_on_that_cell()
+    {
+        var form = ctx.Render<NewStudyPage>();
+        form.Find("#objective").Change("alexnet:fashion-mnist");
+        form.FindAll(".row-actions button")[0].Click(); // Add parameter
+        form.Find(".param-name").Change("learning_rate");
+        form.Find(".param-low").Change(0.5);
+        form.Find(".param-high").Change(0.1);
+
+        var message = form.Find(".validation-message[data-field='parameters[0].high']");
+        Assert.Contains("low (0.5) must be less than high (0.1)", message.TextContent);
+    }
+
+    [Fact]
+    public async Task Creating_an_invalid_study_shows_every_message_and_creates_nothing()
+    {
+        var form = ctx.Render<NewStudyPage>();
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Equal("a name is required", form.Find(".validation-message[data-field=name]").TextContent);
+        Assert.Contains("Fix the field marked above", form.Markup);
+        Assert.Empty(await ctx.Services.GetRequiredService<StudyService>().ListAsync());
+    }
+
+    [Fact]
+    public void The_preset_fills_learning_rate_and_weight_decay_log10_in_minus5_minus1()
+    {
+        var form = ctx.Render<NewStudyPage>();
+
+        form.Find("#preset-lr-wd").Click();
+
+        var rows = form.FindAll("table.params tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["learning_rate", "weight_decay"], form.FindAll(".param-name").Select(i => i.GetAttribute("value")));
+        Assert.All(form.FindAll(".param-low"), i => Assert.Equal(1e-5, double.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(form.FindAll(".param-high"), i => Assert.Equal("0.1", i.GetAttribute("value")));
+        Assert.All(form.FindAll("input[aria-label='log scale']"), i => Assert.True(i.HasAttribute("checked")));
+        // The preset belongs to the AlexNet objective: the form switches to it, and the result is valid.
+        Assert.Equal("alexnet:fashion-mnist", form.Find("#objective").GetAttribute("value"));
+        Assert.Empty(form.FindAll(".validation-message"));
+    }
+
+    [Fact]
+    public async Task The_tutorial_template_creates_the_tutorial_study()
+    {
+        var form = ctx.Render<NewStudyPage>();
+        form.Find("#template-tutorial").Click();
+
+        await form.Find("form").SubmitAsync();
+
+        var studies = ctx.Services.GetRequiredService<StudyService>();
+        var summary = Assert.Single(await studies.ListAsync());
+        var study = await studies.GetAsync(summary.Id);
+        Assert.Equal("alexnet", study.Objective.Kind);
+        Assert.Equal("fashion-mnist", study.Objective.Dataset);
+        Assert.Equal(30, study.Budget);
+        Assert.Equal(("gp-ei", 3, 0.01, 0), (study.Sampler.Name, study.Sampler.InitialPoints, study.Sampler.Xi, study.Sampler.Seed));
+        Assert.Equal(["learning_rate", "weight_decay"], study.Parameters.Select(p => p.Name));
+        Assert.All(study.Parameters, p => Assert.Equal((1e-5, 0.1, true), (p.Low!.Value, p.High!.Value, p.Log)));
+        Assert.EndsWith($"/studies/{summary.Id}", ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+    }
+
+    public void Dispose()
+    {
+        ctx.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
