@@ -5,5 +5,7 @@ using BoDashboard.Cli.Commands.Bench;
 // One file per command: adding a command is one file plus one line here (or in BenchCommand for a benchmark).
 var root = new RootCommand("BoDashboard: headless Bayesian optimisation runs and benchmarks");
 root.Subcommands.Add(OptimizeCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ExperimentCommand.Create());
 return root.Parse(args).Invoke();

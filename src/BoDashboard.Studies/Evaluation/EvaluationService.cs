@@ -24,21 +24,23 @@ public sealed class EvaluationService(IDbContextFactory<StudiesDbContext> dbFact
             throw new StudyOperationException(StudyErrorKind.Conflict, "only AlexNet studies can be retrained and tested");
         var best = study.BestTrialNumber is { } n ? study.Trials.Single(t => t.Number == n)
             : throw new StudyOperationException(StudyErrorKind.Conflict, $"study {studyId} has no completed trial yet");
-        var bestParams = best.Params.ToDictionary(kv => kv.Key, kv => Convert.ToDouble(kv.Value, System.Globalization.CultureInfo.InvariantCulture));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = new[]
-        {
-            new EvaluationEntity { StudyId = studyId, Label = "best", ParamsJson = StudyJson.Serialize(bestParams), CreatedAt = now },
-            new EvaluationEntity { StudyId = studyId, Label = "defaults", ParamsJson = StudyJson.Serialize(Defaults), CreatedAt = now },
-        };
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Evaluations.AddRange(rows);
-            await db.SaveChangesAsync(ct);
-        }
-        foreach (var row in rows) jobs.Enqueue<EvaluationRunner>(r => r.RunAsync(row.Id, CancellationToken.None));
+        var ids = new[] { await CreateAsync(studyId, "best", Numeric(best.Params), ct), await CreateAsync(studyId, "defaults", Defaults, ct) };
+        foreach (var id in ids) jobs.Enqueue<EvaluationRunner>(r => r.RunAsync(id, CancellationToken.None));
         return await ListAsync(studyId, ct);
     }
+
+    /// <summary>Records an evaluation to run; <see cref="EvaluationRunner.RunAsync"/> runs it (as a job, or directly).</summary>
+    public async Task<int> CreateAsync(int studyId, string label, IReadOnlyDictionary<string, double> parameters, CancellationToken ct = default)
+    {
+        var row = new EvaluationEntity { StudyId = studyId, Label = label, ParamsJson = StudyJson.Serialize(parameters), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Evaluations.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row.Id;
+    }
+
+    public static IReadOnlyDictionary<string, double> Numeric(IReadOnlyDictionary<string, object> parameters) =>
+        parameters.ToDictionary(kv => kv.Key, kv => Convert.ToDouble(kv.Value, System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task<IReadOnlyList<EvaluationDetails>> ListAsync(int studyId, CancellationToken ct = default)
     {

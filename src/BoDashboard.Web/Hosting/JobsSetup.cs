@@ -1,3 +1,4 @@
+using BoDashboard.Studies.Persistence;
 using BoDashboard.Studies.Running;
 using BoDashboard.Studies.Service;
 using Hangfire;

@@ -5,6 +5,7 @@ using BoDashboard.Cli.Commands.Bench;
 
 namespace BoDashboard.Cli.Tests.Commands;
 
+[Collection(ConsoleCollection.Name)]
 public class OptimizeCommandTests
 {
     private static (int Code, string Output) Run(params string[] args)

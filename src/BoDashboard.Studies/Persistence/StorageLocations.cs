@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
-namespace BoDashboard.Web.Hosting;
+namespace BoDashboard.Studies.Persistence;
 
-/// <summary>Where the studies database and Hangfire's job storage live; relative paths are taken from the content
-/// root, not the working directory, so the data folder is the same however the app is started.</summary>
+/// <summary>Where the studies database and Hangfire's job storage live (ConnectionStrings:Studies and :Hangfire);
+/// relative paths are taken from the repository's top folder, not the working directory, so the dashboard and the
+/// CLI use the same files however they are started.</summary>
 public sealed record StorageLocations(string StudiesConnectionString, string HangfireDatabasePath)
 {
     public static StorageLocations From(IConfiguration configuration, string contentRoot)
