@@ -75,7 +75,6 @@ public sealed class StudyFormModel
     {
         Name = "tutorial-alexnet-lr-wd",
         Objective = FashionMnist,
-        Direction = "maximize",
         Parameters = [.. LearningRateAndWeightDecay()],
         Sampler = "gp-ei",
         InitialPoints = 3,
