@@ -16,23 +16,35 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
     /// <summary>
     /// Returns the best feasible point found and its score. <paramref name="anchors"/> (e.g. the best observations)
     /// seed local candidates; <paramref name="isAllowed"/> rejects points (e.g. duplicates of earlier ones).
+    /// <paramref name="lower"/> and <paramref name="upper"/> (unit-cube coordinates) confine the float coordinates to
+    /// a box, e.g. a trust region around the incumbent; discrete coordinates are unaffected.
     /// </summary>
     public (double[] Point, double Value) Maximize(IAcquisition acquisition, Random random, IReadOnlyList<double[]> anchors,
-        Func<double[], bool>? isAllowed = null)
+        Func<double[], bool>? isAllowed = null, double[]? lower = null, double[]? upper = null)
     {
         isAllowed ??= _ => true;
         var dims = space.Dimension;
+        var box = (Lower: lower ?? new double[dims], Upper: upper ?? Enumerable.Repeat(1.0, dims).ToArray());
         var candidates = new List<double[]>(_options.RawSamples + _options.LocalSamples);
         for (var i = 0; i < _options.RawSamples; i++)
         {
-            candidates.Add(space.SampleUnit(random));
+            var x = space.SampleUnit(random);
+            if (lower is not null || upper is not null)
+            {
+                foreach (var d in _continuous)
+                {
+                    x[d] = box.Lower[d] + x[d] * (box.Upper[d] - box.Lower[d]);
+                }
+            }
+
+            candidates.Add(x);
         }
 
         if (anchors.Count > 0)
         {
             for (var i = 0; i < _options.LocalSamples; i++)
             {
-                candidates.Add(Perturb(anchors[i % anchors.Count], random, i));
+                candidates.Add(Perturb(anchors[i % anchors.Count], random, i, box));
             }
         }
 
@@ -62,7 +74,7 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
             }
 
             starts++;
-            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index]) : (start, values[index]);
+            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index], box) : (start, values[index]);
             if (value > best.Value && isAllowed(point))
             {
                 best = (point, value);
@@ -91,14 +103,14 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
     }
 
     /// <summary>A feasible point near an anchor: small Gaussian steps in float coordinates, occasionally a discrete change.</summary>
-    private double[] Perturb(double[] anchor, Random random, int i)
+    private double[] Perturb(double[] anchor, Random random, int i, (double[] Lower, double[] Upper) box)
     {
         var point = (double[])anchor.Clone();
         // Three step sizes so both fine refinement and the neighbourhood are covered.
         var scale = (i % 3) switch { 0 => 0.002, 1 => 0.02, _ => 0.1 };
         foreach (var d in _continuous)
         {
-            point[d] = Math.Clamp(point[d] + scale * Gaussian(random), 0, 1);
+            point[d] = Math.Clamp(point[d] + scale * Gaussian(random), box.Lower[d], box.Upper[d]);
         }
 
         if (_continuous.Length < space.Dimension && random.NextDouble() < 0.3)
@@ -116,14 +128,15 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private (double[] Point, double Value) Refine(IAcquisition acquisition, double[] start, double startValue)
+    private (double[] Point, double Value) Refine(IAcquisition acquisition, double[] start, double startValue,
+        (double[] Lower, double[] Upper) box)
     {
         var dims = space.Dimension;
         var full = (double[])start.Clone();
         var gradient = new double[dims];
         var reducedStart = _continuous.Select(d => start[d]).ToArray();
-        var lower = new double[_continuous.Length];
-        var upper = Enumerable.Repeat(1.0, _continuous.Length).ToArray();
+        var lower = _continuous.Select(d => box.Lower[d]).ToArray();
+        var upper = _continuous.Select(d => box.Upper[d]).ToArray();
         BoundedLbfgs.Objective objective = (x, g) =>
         {
             for (var k = 0; k < _continuous.Length; k++)

@@ -6,6 +6,8 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// GP regression on unit-cube inputs with standardised targets: a fitted posterior that predicts mean and standard
 /// deviation (of the latent function, without observation noise) in batches, and with input gradients for the
 /// acquisition optimiser. Immutable; <see cref="Condition"/> returns a new model with extra (e.g. fantasy) points.
+/// The GP itself models <see cref="Warp"/>ed targets; <see cref="Predict"/> maps back to the objective's units,
+/// while the standardised predictions (what acquisitions use) stay on the warped scale.
 /// </summary>
 public sealed class GaussianProcessModel
 {
@@ -16,8 +18,9 @@ public sealed class GaussianProcessModel
     private readonly CholeskyFactor _cholesky;
 
     private GaussianProcessModel(double[] x, int n, int dims, double[] y, GaussianProcessHyperparameters hyperparameters,
-        double targetMean, double targetStd)
+        double targetMean, double targetStd, OutputWarp warp)
     {
+        Warp = warp;
         _x = x;
         Count = n;
         Dimension = dims;
@@ -39,7 +42,7 @@ public sealed class GaussianProcessModel
         }
 
         _cholesky = CholeskyFactor.Factor(k, n);
-        _alpha = y.Select(v => (v - targetMean) / targetStd).ToArray();
+        _alpha = y.Select(v => (warp.Forward(v) - targetMean) / targetStd).ToArray();
         StandardizedBest = n == 0 ? 0 : _alpha.Max();
         _cholesky.Solve(_alpha);
     }
@@ -50,9 +53,14 @@ public sealed class GaussianProcessModel
 
     public GaussianProcessHyperparameters Hyperparameters { get; }
 
+    /// <summary>The GP's constant prior mean, on the warped scale (a low quantile of the targets, see <see cref="GaussianProcessOptions"/>).</summary>
     public double TargetMean { get; }
 
+    /// <summary>Standard deviation of the warped targets; standardised units are multiples of it.</summary>
     public double TargetStd { get; }
+
+    /// <summary>The output warp (identity unless the targets are heavy-tailed).</summary>
+    public OutputWarp Warp { get; }
 
     /// <summary>The observed targets in original units.</summary>
     public IReadOnlyList<double> Targets { get; }
@@ -78,24 +86,45 @@ public sealed class GaussianProcessModel
         }
 
         var y = targets.ToArray();
-        var mean = y.Average();
-        var std = Math.Sqrt(y.Sum(v => (v - mean) * (v - mean)) / n);
-        // Constant (or single) targets: keep unit scale so nothing divides by zero.
-        if (!(std > 1e-12 * Math.Max(1.0, Math.Abs(mean))))
-        {
-            std = 1.0;
-        }
-
-        var ys = y.Select(v => (v - mean) / std).ToArray();
+        var warp = options.WarpOutputs ? OutputWarp.For(y) : OutputWarp.Identity;
+        var warped = y.Select(warp.Forward).ToArray();
+        var (mean, std) = Standardization(warped, options.PriorMeanQuantile);
+        var ys = warped.Select(v => (v - mean) / std).ToArray();
         var hyperparameters = n >= 2
             ? HyperparameterFitter.Fit(x, n, dims, ys, options)
             : new GaussianProcessHyperparameters(Enumerable.Repeat(0.3, dims).ToArray(), 1.0, options.FixedNoise ?? Math.Max(options.NoiseFloor, 1e-6));
-        return new GaussianProcessModel(x, n, dims, y, hyperparameters, mean, std);
+        return new GaussianProcessModel(x, n, dims, y, hyperparameters, mean, std, warp);
+    }
+
+    /// <summary>
+    /// Centre and scale for targets: the given quantile (linear interpolation; the average below 3 points or for a
+    /// negative quantile) and the standard deviation, 1 for constant targets so nothing divides by zero.
+    /// </summary>
+    internal static (double Mean, double Std) Standardization(IReadOnlyList<double> y, double quantile)
+    {
+        var n = y.Count;
+        var average = y.Average();
+        var std = Math.Sqrt(y.Sum(v => (v - average) * (v - average)) / n);
+        if (!(std > 1e-12 * Math.Max(1.0, Math.Abs(average))))
+        {
+            return (average, 1.0);
+        }
+
+        if (n < 3 || quantile < 0)
+        {
+            return (average, std);
+        }
+
+        var sorted = y.OrderBy(v => v).ToArray();
+        var position = Math.Clamp(quantile, 0, 1) * (n - 1);
+        var low = (int)position;
+        var high = Math.Min(low + 1, n - 1);
+        return (sorted[low] + (position - low) * (sorted[high] - sorted[low]), std);
     }
 
     /// <summary>Conditions on the data with given hyperparameters and standardisation (no fitting).</summary>
     public static GaussianProcessModel Create(IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets,
-        GaussianProcessHyperparameters hyperparameters, double targetMean, double targetStd)
+        GaussianProcessHyperparameters hyperparameters, double targetMean, double targetStd, OutputWarp? warp = null)
     {
         var dims = hyperparameters.LengthScales.Count;
         var x = new double[inputs.Count * dims];
@@ -104,7 +133,8 @@ public sealed class GaussianProcessModel
             inputs[i].CopyTo(x, i * dims);
         }
 
-        return new GaussianProcessModel(x, inputs.Count, dims, targets.ToArray(), hyperparameters, targetMean, targetStd);
+        return new GaussianProcessModel(x, inputs.Count, dims, targets.ToArray(), hyperparameters, targetMean, targetStd,
+            warp ?? OutputWarp.Identity);
     }
 
     /// <summary>A model with the same hyperparameters and standardisation that also knows the given points.</summary>
@@ -118,7 +148,7 @@ public sealed class GaussianProcessModel
             inputs[i].CopyTo(x, (Count + i) * Dimension);
         }
 
-        return new GaussianProcessModel(x, n, Dimension, Targets.Concat(targets).ToArray(), Hyperparameters, TargetMean, TargetStd);
+        return new GaussianProcessModel(x, n, Dimension, Targets.Concat(targets).ToArray(), Hyperparameters, TargetMean, TargetStd, Warp);
     }
 
     public double Input(int i, int d) => _x[i * Dimension + d];
@@ -131,14 +161,18 @@ public sealed class GaussianProcessModel
         }
     }
 
-    /// <summary>Mean and standard deviation in original units for m points given row-major (m x D).</summary>
+    /// <summary>
+    /// Mean and standard deviation in original units for m points given row-major (m x D); through a warp, the mean
+    /// is mapped back and the standard deviation scaled by the inverse warp's slope there (delta method).
+    /// </summary>
     public void Predict(ReadOnlySpan<double> points, Span<double> mean, Span<double> std)
     {
         PredictStandardized(points, mean, std);
         for (var i = 0; i < mean.Length; i++)
         {
-            mean[i] = TargetMean + TargetStd * mean[i];
-            std[i] *= TargetStd;
+            var warped = TargetMean + TargetStd * mean[i];
+            mean[i] = Warp.Inverse(warped);
+            std[i] *= TargetStd * Warp.InverseSlope(warped);
         }
     }
 

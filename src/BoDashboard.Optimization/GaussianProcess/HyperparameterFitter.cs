@@ -10,10 +10,11 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// </summary>
 internal static class HyperparameterFitter
 {
-    // The prior pulls length scales towards half the cube unless the data insist: it stops a rugged function
-    // (Ackley) from collapsing the model into white noise with tiny length scales.
-    private const double PriorLogMean = -0.69314718055994530942;
-    private const double PriorLogStd = 1.5;
+    // The prior pulls length scales towards 0.3 of the cube unless the data insist: it stops a rugged function
+    // (Ackley) from collapsing the model into white noise with tiny length scales, and (tighter than the earlier
+    // median 0.5, sd 1.5) keeps a 6-D model with few points from smoothing over Hartmann's basins.
+    private const double PriorLogMean = -1.2039728043259361; // ln 0.3
+    private const double PriorLogStd = 1.0;
     private const double MinAmplitude = 0.05;
     private const double MaxAmplitude = 20.0;
     private const double MaxNoise = 1.0;
@@ -21,7 +22,7 @@ internal static class HyperparameterFitter
     public static GaussianProcessHyperparameters Fit(double[] x, int n, int dims, double[] ys, GaussianProcessOptions options)
     {
         var random = new Random(options.Seed);
-        (x, n, ys) = Subset(x, n, dims, ys, options.MaxFitPoints, random);
+        (x, n, ys) = Subset(x, n, dims, ys, options.MaxFitPoints, options.PriorMeanQuantile, random);
         var learnNoise = options.FixedNoise is null;
         var p = dims + (learnNoise ? 2 : 1);
         var lower = new double[p];
@@ -92,7 +93,8 @@ internal static class HyperparameterFitter
     /// Keeps at most <paramref name="max"/> points for the hyperparameter fit: the best quarter (the region that
     /// matters) plus a seeded random draw of the rest.
     /// </summary>
-    private static (double[] X, int N, double[] Y) Subset(double[] x, int n, int dims, double[] ys, int max, Random random)
+    private static (double[] X, int N, double[] Y) Subset(double[] x, int n, int dims, double[] ys, int max, double meanQuantile,
+        Random random)
     {
         if (n <= max)
         {
@@ -112,15 +114,11 @@ internal static class HyperparameterFitter
             y[k] = ys[keep[k]];
         }
 
-        // Re-standardise the subset so its targets have the scale the bounds assume.
-        var mean = y.Average();
-        var std = Math.Sqrt(y.Sum(v => (v - mean) * (v - mean)) / max);
-        if (std > 1e-12)
+        // Re-standardise the subset so its targets have the scale the bounds assume, centred like the full data.
+        var (mean, std) = GaussianProcessModel.Standardization(y, meanQuantile);
+        for (var k = 0; k < max; k++)
         {
-            for (var k = 0; k < max; k++)
-            {
-                y[k] = (y[k] - mean) / std;
-            }
+            y[k] = (y[k] - mean) / std;
         }
 
         return (xs, max, y);
