@@ -10,6 +10,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Run benchmarks and print their tables");
         bench.Subcommands.Add(BenchOptimizerCommand.Create());
         bench.Subcommands.Add(BenchTrainingCommand.Create());
+        bench.Subcommands.Add(BenchPosteriorCommand.Create());
         return bench;
     }
 }

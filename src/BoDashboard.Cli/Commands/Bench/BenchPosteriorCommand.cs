@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using BoDashboard.Optimization.Functions;
+using BoDashboard.Studies.Definition;
+using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Service;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace BoDashboard.Cli.Commands.Bench;
+
+/// <summary>`bench posterior`: what the study page pays to draw its heatmaps — StudyService.PosteriorAsync on a 2-D
+/// study with N finished trials in SQLite (load, GP fit, next candidate, 50x50 grids), cold and cached.</summary>
+public static class BenchPosteriorCommand
+{
+    public static Command Create()
+    {
+        var trials = new Option<int>("--trials") { Description = "Finished trials per study", DefaultValueFactory = _ => 200 };
+        var resolution = new Option<int>("--resolution") { Description = "Grid points per axis", DefaultValueFactory = _ => 50 };
+        var repeats = new Option<int>("--repeats") { Description = "Studies measured (each cold once)", DefaultValueFactory = _ => 5 };
+        var command = new Command("posterior", "Time the study page's heatmap computation (GP mean, std and EI grids) through the study service");
+        command.Options.Add(trials);
+        command.Options.Add(resolution);
+        command.Options.Add(repeats);
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = Directory.CreateTempSubdirectory("bodashboard-bench-").FullName;
+            try
+            {
+                var (n, r, k) = (parse.GetValue(trials), parse.GetValue(resolution), parse.GetValue(repeats));
+                var (cold, warm) = await MeasureAsync(folder, n, r, k, ct);
+                AnsiConsole.Write(new Table().Title($"heatmaps of a 2-D study (branin), {n} finished trials, {r}x{r}, ms")
+                    .AddColumns("call", "median", "min", "max")
+                    .AddRow("first (fit + candidate + grids)", $"{Median(cold):F1}", $"{cold.Min():F1}", $"{cold.Max():F1}")
+                    .AddRow("again (cached)", $"{Median(warm):F2}", $"{warm.Min():F2}", $"{warm.Max():F2}"));
+                return 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<(List<double> Cold, List<double> Warm)> MeasureAsync(string folder, int trials, int resolution, int repeats, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStudiesDatabase($"Data Source={Path.Combine(folder, "studies.db")}");
+        // No job runs here: external studies are filled directly through ask/tell.
+        services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(folder, "hangfire.db"), new SQLiteStorageOptions())));
+        services.AddStudyService();
+        await using var provider = services.BuildServiceProvider();
+        StudiesDatabase.Migrate(provider);
+        var studies = provider.GetRequiredService<StudyService>();
+        var branin = AnalyticFunctions.Get("branin");
+        var (cold, warm) = (new List<double>(), new List<double>());
+        for (var repeat = 0; repeat <= repeats; repeat++)
+        {
+            // A gp-ei study, as the page draws it: the slice includes the next candidate that EI would pick.
+            var study = await studies.CreateAsync(new StudyDefinition($"bench-{repeat}", new ObjectiveDefinition(ObjectiveDefinition.External), Parameters(branin),
+                new SamplerDefinition("gp-ei", Seed: repeat), "minimize", trials * 2), ct);
+            await AddRandomTrialsAsync(provider, study.Id, branin, trials, new Random(repeat), ct);
+            var clock = Stopwatch.StartNew();
+            await studies.PosteriorAsync(study.Id, "x1", "x2", resolution, ct: ct);
+            var first = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await studies.PosteriorAsync(study.Id, "x1", "x2", resolution, ct: ct);
+            var again = clock.Elapsed.TotalMilliseconds;
+            if (repeat == 0) continue; // JIT warm-up
+            cold.Add(first);
+            warm.Add(again);
+        }
+        return (cold, warm);
+    }
+
+    private static IReadOnlyList<ParameterDefinition> Parameters(AnalyticFunction function) =>
+        function.Space.Parameters.Select(StudyValidator.ToDefinition).ToList();
+
+    /// <summary>Finished trials at uniform random points, written straight to the database: only the reading is timed.</summary>
+    private static async Task AddRandomTrialsAsync(IServiceProvider provider, int studyId, AnalyticFunction function, int count, Random random, CancellationToken ct)
+    {
+        var dbFactory = provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudiesDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var x = new double[function.Space.Dimension];
+            function.Space.SampleUnit(random, x);
+            var parameters = function.Space.Decode(x);
+            db.Trials.Add(new TrialEntity
+            {
+                StudyId = studyId, Number = i, ParamsJson = StudyJson.Serialize(parameters), State = TrialStates.Complete,
+                Value = function.Evaluate(parameters), SuggestedBy = "random", StartedAt = now, FinishedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
