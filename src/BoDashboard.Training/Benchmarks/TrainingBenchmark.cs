@@ -27,15 +27,20 @@ public sealed class TrainingBenchmark(ITrainer? trainer = null)
         ProgressEveryBatches = 0,
     };
 
-    /// <summary>All three measurements with their defaults; <paramref name="progress"/> names each step as it starts.</summary>
-    public TrainingBenchmarkReport Run(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// All three measurements with their defaults and <paramref name="threads"/> torch threads (null: all cores; on a
+    /// machine where other work keeps a core busy, 1 is much faster than 2). <paramref name="progress"/> names each
+    /// step as it starts.
+    /// </summary>
+    public TrainingBenchmarkReport Run(int? threads = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report("throughput: compact AlexNet, batch 128");
-        var throughput = MeasureThroughput(cancellationToken: cancellationToken);
+        var throughput = MeasureThroughput(threads: threads, cancellationToken: cancellationToken);
         progress?.Report("one trial of the CPU preset");
-        var trial = MeasureTrial(cancellationToken: cancellationToken);
+        var trial = MeasureTrial(TrainingSettings.CpuPreset with { Threads = threads }, cancellationToken);
         progress?.Report("resident memory over 30 trials");
-        var memory = MeasureMemory(progress: new Progress<int>(done => progress?.Report($"memory trial {done}")), cancellationToken: cancellationToken);
+        var memory = MeasureMemory(MemoryTrial with { Threads = threads },
+            progress: new Progress<int>(done => progress?.Report($"memory trial {done}")), cancellationToken: cancellationToken);
         return new TrainingBenchmarkReport(throughput, trial, memory);
     }
 

@@ -14,7 +14,7 @@ public sealed class CompactAlexNet : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor> features;
     private readonly Module<Tensor, Tensor> classifier;
 
-    public CompactAlexNet(int inputChannels, int imageSize, int classes, int width = 16, double dropout = 0.5)
+    public CompactAlexNet(int inputChannels, int imageSize, int classes, int width = 12, double dropout = 0.5)
         : base(nameof(CompactAlexNet))
     {
         if (imageSize < 8)

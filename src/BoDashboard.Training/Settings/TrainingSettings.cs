@@ -45,7 +45,7 @@ public sealed record TrainingSettings(
     public ModelSettings Model { get; init; } = Model ?? new ModelSettings();
 
     /// <summary>
-    /// Compact AlexNet (width 16) on the shipped Fashion-MNIST subset (12,000 training, 3,000 validation images),
+    /// Compact AlexNet (width 12) on the shipped Fashion-MNIST subset (12,000 training, 3,000 validation images),
     /// 6 epochs of batch 32 without augmentation (in so few epochs augmentation only slowed learning down), sized
     /// so that one trial takes under a minute on an idle 2-core CPU and passes 0.85 validation accuracy with the
     /// tutorial's learning rate and weight decay. Measured figures: docs/benchmarks.md, section Training.
