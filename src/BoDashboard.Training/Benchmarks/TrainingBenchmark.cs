@@ -54,7 +54,7 @@ public sealed class TrainingBenchmark(ITrainer? trainer = null)
         manual_seed(0);
         using var network = AlexNetFactory.Create(model, channels, imageSize, 10, TrainingSettings.CpuPreset.Dropout);
         network.train();
-        using var optimizer = optim.SGD(network.parameters(), 0.01, 0.9, weight_decay: 0.0005);
+        using var optimizer = new MomentumSgd(network.parameters(), 0.01, 0.9, 0.0005);
         using var inputs = randn(batchSize, channels, imageSize, imageSize);
         using var labels = randint(0, 10, [batchSize]);
         const int warmUp = 3;
@@ -65,10 +65,10 @@ public sealed class TrainingBenchmark(ITrainer? trainer = null)
             if (step == warmUp)
                 clock.Start();
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = nn.functional.cross_entropy(network.forward(inputs), labels);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             loss.item<float>(); // waits for the step to finish on asynchronous devices
         }
         return new ThroughputMeasurement(SettingNames.Of(model.Kind) + $" (width {model.Width})", imageSize, batchSize, steps,

@@ -72,7 +72,7 @@ public sealed class Trainer : ITrainer
         try
         {
             model.to(device);
-            using var optimizer = optim.SGD(model.parameters(), settings.LearningRate, settings.Momentum, weight_decay: settings.WeightDecay);
+            using var optimizer = new MomentumSgd(model.parameters(), settings.LearningRate, settings.Momentum, settings.WeightDecay);
             var mean = Normalization.Of(train);
             var batches = new BatchBuilder(train, mean, device, settings.Dataset.HorizontalFlip);
             var schedule = new PlateauSchedule(settings.LearningRate, settings.Patience, settings.Decay, settings.Threshold);
@@ -84,8 +84,7 @@ public sealed class Trainer : ITrainer
             {
                 var epochClock = Stopwatch.StartNew();
                 var learningRate = schedule.Rate;
-                foreach (var group in optimizer.ParamGroups)
-                    group.LearningRate = learningRate;
+                optimizer.SetLearningRate(learningRate);
                 shuffling.Shuffle(order);
                 model.train();
                 double lossSum = 0;
@@ -97,7 +96,7 @@ public sealed class Trainer : ITrainer
                     var start = batch * settings.BatchSize;
                     var indices = order.AsSpan(start, Math.Min(settings.BatchSize, train.Count - start));
                     var (inputs, labels) = batches.Build(indices, augmentation);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var logits = model.forward(inputs);
                     var loss = nn.functional.cross_entropy(logits, labels);
                     var lossValue = loss.item<float>();
@@ -108,7 +107,7 @@ public sealed class Trainer : ITrainer
                         return (diverged, keepModel ? model : null, mean, device);
                     }
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     lossSum += lossValue * indices.Length;
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
                     seen += indices.Length;
