@@ -1,10 +1,21 @@
 using BoDashboard.Studies.Persistence;
-using BoDashboard.Studies.Service;
 using BoDashboard.Web.Api;
 using BoDashboard.Web.Components;
 using BoDashboard.Web.Hosting;
 
 var contentRoot = ContentRootLocator.Find();
+var role = ProcessRoles.From(args);
+if (role == ProcessRole.Worker)
+{
+    // A worker runs trial jobs only: no pages, no API, no listening port.
+    var worker = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+    worker.Services.AddStudies(worker.Configuration, contentRoot, role);
+    using var workerHost = worker.Build();
+    StudiesDatabase.Migrate(workerHost.Services);
+    workerHost.Run();
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -14,10 +25,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Serve package assets (Plotly.Blazor's scripts, blazor.web.js) from the build output in every environment: no CDN.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddSingleton(sp => StorageLocations.From(sp.GetRequiredService<IConfiguration>(), contentRoot));
-builder.Services.AddStudiesDatabase(sp => sp.GetRequiredService<StorageLocations>().StudiesConnectionString);
-builder.Services.AddStudyService();
-builder.Services.AddStudyJobs(builder.Configuration);
+builder.Services.AddStudies(builder.Configuration, contentRoot, role);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

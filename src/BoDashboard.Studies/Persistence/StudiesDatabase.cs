@@ -11,8 +11,18 @@ public static class StudiesDatabase
         services.AddStudiesDatabase(_ => connectionString);
 
     /// <summary>The connection string is resolved from the container, so a test host can override configuration.</summary>
-    public static IServiceCollection AddStudiesDatabase(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddStudiesDatabase(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddStudiesDatabase(StorageProvider.Sqlite, connectionString);
+
+    public static IServiceCollection AddStudiesDatabase(this IServiceCollection services, StorageProvider provider, Func<IServiceProvider, string> connectionString)
     {
+        if (provider == StorageProvider.PostgreSql)
+        {
+            services.AddDbContextFactory<PostgresStudiesDbContext>((sp, o) => o.UseNpgsql(connectionString(sp)));
+            services.AddSingleton<IDbContextFactory<StudiesDbContext>>(sp =>
+                new UpcastDbContextFactory<PostgresStudiesDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresStudiesDbContext>>()));
+            return services;
+        }
         services.AddDbContextFactory<StudiesDbContext>((sp, o) =>
         {
             var cs = connectionString(sp);
@@ -28,7 +38,7 @@ public static class StudiesDatabase
     {
         using var db = services.GetRequiredService<IDbContextFactory<StudiesDbContext>>().CreateDbContext();
         db.Database.Migrate();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite()) db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 
     /// <summary>Creates the folder of a SQLite file so that a fresh checkout needs no manual step.</summary>

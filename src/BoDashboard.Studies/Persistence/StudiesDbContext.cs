@@ -2,9 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BoDashboard.Studies.Persistence;
 
-/// <summary>The studies database: studies and their trials. Schema comes from the migrations in this folder's sibling Migrations/.</summary>
-public sealed class StudiesDbContext(DbContextOptions<StudiesDbContext> options) : DbContext(options)
+/// <summary>The studies database: studies, trials and evaluations. This type carries the SQLite migrations
+/// (Migrations/); <see cref="PostgresStudiesDbContext"/> carries PostgreSQL's, from the same model.</summary>
+public class StudiesDbContext : DbContext
 {
+    public StudiesDbContext(DbContextOptions<StudiesDbContext> options) : base(options) { }
+
+    protected StudiesDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
     public DbSet<TrialEntity> Trials => Set<TrialEntity>();
     public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();

@@ -7,7 +7,8 @@ namespace BoDashboard.Studies.Running;
 /// <summary>Enqueues a study's runner jobs, one per parallel slot.</summary>
 public sealed class RunnerLauncher(IDbContextFactory<StudiesDbContext> dbFactory, IBackgroundJobClient jobs, TrialScheduler scheduler, TimeProvider clock)
 {
-    public async Task EnqueueRunnersAsync(int studyId, CancellationToken ct)
+    /// <param name="count">How many runners to add; all of the study's parallel slots when null.</param>
+    public async Task EnqueueRunnersAsync(int studyId, CancellationToken ct, int? count = null)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -15,7 +16,7 @@ public sealed class RunnerLauncher(IDbContextFactory<StudiesDbContext> dbFactory
             if (study is null) return;
             study.RunnersEnqueuedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
-            for (var slot = 0; slot < study.Parallelism; slot++)
+            for (var slot = 0; slot < (count ?? study.Parallelism); slot++)
                 jobs.Enqueue<StudyRunner>(r => r.RunAsync(studyId, CancellationToken.None));
         }
         // A study whose last trial finished just before a crash only needs its state settled.

@@ -31,22 +31,27 @@ public sealed class StudyRecovery(
     public async Task CheckAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // A study with no trial heartbeat and no change for a heartbeat timeout has no live runner.
+        // A trial unheard of for a heartbeat timeout has lost its runner.
         var quietSince = now - timings.HeartbeatTimeout;
-        List<int> stalled;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var studies = await db.Studies
+            .Where(s => s.State == StudyStates.Running && !s.ObjectiveJson.Contains("\"kind\":\"external\""))
+            .Where(s => s.RunnersEnqueuedAt == null || s.RunnersEnqueuedAt < quietSince)
+            .Select(s => new
+            {
+                s.Id, s.Parallelism, s.Budget, s.UpdatedAt,
+                Live = s.Trials.Count(t => t.State == TrialStates.Running && t.HeartbeatAt != null && t.HeartbeatAt >= quietSince),
+                Orphans = s.Trials.Count(t => t.State == TrialStates.Running && (t.HeartbeatAt == null || t.HeartbeatAt < quietSince)),
+                Total = s.Trials.Count(),
+            })
+            .ToListAsync(ct);
+        // Runners are missing when a trial was orphaned (its worker died) or when a study with work left has been
+        // quiet; busy studies with live runners are left alone, and surplus runners would exit at once anyway.
+        foreach (var s in studies.Where(s => s.Live < s.Parallelism && (s.Orphans > 0 || (s.UpdatedAt < quietSince && s.Live == 0))))
         {
-            stalled = await db.Studies
-                .Where(s => s.State == StudyStates.Running && !s.ObjectiveJson.Contains("\"kind\":\"external\""))
-                .Where(s => s.UpdatedAt < quietSince && (s.RunnersEnqueuedAt == null || s.RunnersEnqueuedAt < quietSince))
-                .Where(s => !s.Trials.Any(t => t.State == TrialStates.Running && t.HeartbeatAt != null && t.HeartbeatAt >= quietSince))
-                .Select(s => s.Id)
-                .ToListAsync(ct);
-        }
-        foreach (var id in stalled)
-        {
-            logger.LogInformation("Study {Study} shows no live runner; enqueuing its runners again", id);
-            await launcher.EnqueueRunnersAsync(id, ct);
+            logger.LogInformation("Study {Study} has {Live} live runner(s) of {Parallelism} and {Orphans} orphaned trial(s); enqueuing runners",
+                s.Id, s.Live, s.Parallelism, s.Orphans);
+            await launcher.EnqueueRunnersAsync(s.Id, ct, s.Parallelism - s.Live);
         }
     }
 }

@@ -28,6 +28,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         using var _ = await locks.AcquireAsync(studyId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await StudyRowLock.LockAsync(db, studyId, ct);
         var study = await db.Studies.SingleOrDefaultAsync(s => s.Id == studyId, ct);
         if (study is null || study.State != StudyStates.Running) return null;
         var trials = await db.Trials.Where(t => t.StudyId == studyId).OrderBy(t => t.Number).ToListAsync(ct);
@@ -143,6 +144,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await StudyRowLock.LockAsync(db, studyId, ct);
             var study = await db.Studies.SingleOrDefaultAsync(s => s.Id == studyId, ct);
             if (study is null || study.State != StudyStates.Running) return;
             var trials = await db.Trials.Where(t => t.StudyId == studyId).ToListAsync(ct);

@@ -159,6 +159,7 @@ public sealed partial class StudyService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await StudyRowLock.LockAsync(db, id, ct);
             var study = await db.Studies.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
             if (!from.Contains(study.State))
                 throw new StudyOperationException(StudyErrorKind.Conflict, $"study {id} is {study.State}; it cannot become {to}");

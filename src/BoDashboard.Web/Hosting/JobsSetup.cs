@@ -6,17 +6,22 @@ using Hangfire.Dashboard;
 
 namespace BoDashboard.Web.Hosting;
 
-/// <summary>The web host's study jobs: Hangfire on the configured storage, a server in this process, recovery of
-/// studies whose runners died, and the local-only Hangfire dashboard.</summary>
+/// <summary>The services every role shares: storage (SQLite or PostgreSQL, from configuration), the study service,
+/// Hangfire (a job server only where trials run) and recovery of studies whose runners died.</summary>
 public static class JobsSetup
 {
-    public static IServiceCollection AddStudyJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStudies(this IServiceCollection services, IConfiguration configuration, string contentRoot, ProcessRole role)
     {
-        services.AddStudyJobs(
-            sp => sp.GetRequiredService<StorageLocations>().HangfireDatabasePath,
-            configuration.GetValue("Hangfire:WorkerCount", Math.Max(1, Environment.ProcessorCount)),
-            TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)));
-        services.AddStudyRecovery();
+        var locations = StorageLocations.From(configuration, contentRoot);
+        if (locations.Provider == StorageProvider.Sqlite && role != ProcessRole.All)
+            throw new InvalidOperationException("separate web and worker processes need a shared server: set Storage:Provider to PostgreSql");
+        services.AddSingleton(sp => StorageLocations.From(sp.GetRequiredService<IConfiguration>(), contentRoot));
+        services.AddStudiesDatabase(locations.Provider, sp => sp.GetRequiredService<StorageLocations>().StudiesConnectionString);
+        services.AddStudyService(configuration["Worker:Name"]);
+        var workers = role == ProcessRole.Web ? 0 : configuration.GetValue("Hangfire:WorkerCount", Math.Max(1, Environment.ProcessorCount));
+        services.AddStudyJobs(locations.Provider, sp => sp.GetRequiredService<StorageLocations>().HangfireStorage, workers,
+            TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 1.0)), configuration["Worker:Name"]);
+        if (role != ProcessRole.Web) services.AddStudyRecovery();
         return services;
     }
 
