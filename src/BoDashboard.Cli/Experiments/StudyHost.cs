@@ -19,10 +19,10 @@ public static class StudyHost
         builder.Logging.ClearProviders();
         var locations = StorageLocations.From(builder.Configuration, root);
         builder.Services.AddSingleton(locations);
-        builder.Services.AddStudiesDatabase(locations.StudiesConnectionString);
+        builder.Services.AddStudiesDatabase(locations.Provider, _ => locations.StudiesConnectionString);
         builder.Services.AddStudyService($"cli:{Environment.MachineName}:{Environment.ProcessId}", torchThreads);
         // One worker: this process trains one trial at a time anyway.
-        builder.Services.AddStudyJobs(_ => locations.HangfireDatabasePath, workerCount: 1, TimeSpan.FromSeconds(1), $"cli:{Environment.ProcessId}");
+        builder.Services.AddStudyJobs(locations.Provider, _ => locations.HangfireStorage, workerCount: 1, TimeSpan.FromSeconds(1), $"cli:{Environment.ProcessId}");
         builder.Services.AddStudyRecovery();
         var host = builder.Build();
         StudiesDatabase.Migrate(host.Services);

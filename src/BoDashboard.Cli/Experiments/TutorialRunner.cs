@@ -68,7 +68,8 @@ public sealed class TutorialRunner(IServiceProvider services, bool quiet)
                     var done = current.Trials.Count(t => t.State != TrialStates.Running);
                     var running = current.Trials.FirstOrDefault(t => t.State == TrialStates.Running);
                     var epochs = running?.Intermediate.Count ?? 0;
-                    var epochFraction = running is null || current.Objective.Epochs is not { } total ? 0 : (double)epochs / total;
+                    var total = current.Objective.Epochs ?? Training.Settings.TrainingSettings.CpuPreset.Epochs;
+                    var epochFraction = running is null ? 0 : Math.Min(1, (double)epochs / total);
                     bar.Value = done + epochFraction;
                     bar.Description = $"{study.Sampler.Name}: {done}/{study.Budget} trials, best {current.BestValue?.ToString("F4") ?? "–"}"
                         + (running is null ? "" : $", trial {running.Number} epoch {epochs}");
