@@ -19,7 +19,8 @@ public sealed class TutorialRunner(IServiceProvider services, bool quiet)
         var finished = new List<StudyDetails>();
         foreach (var sampler in TutorialExperiment.Samplers)
         {
-            var created = await studies.CreateAsync(experiment.Study(sampler, stamp), ct);
+            // random and grid are linked to the gp-ei study, whose page then overlays the three convergence curves.
+            var created = await studies.CreateAsync(experiment.Study(sampler, stamp), finished.FirstOrDefault()?.Id, ct);
             Log($"study {created.Id} ({sampler}) started: open http://127.0.0.1:5080/studies/{created.Id} to watch it");
             finished.Add(await WatchAsync(created, ct));
         }

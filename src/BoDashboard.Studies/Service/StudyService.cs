@@ -23,7 +23,8 @@ public sealed partial class StudyService(
     public Task<StudyDetails> CreateAsync(StudyDefinition definition, CancellationToken ct = default) =>
         CreateAsync(definition, comparedWith: null, ct);
 
-    private async Task<StudyDetails> CreateAsync(StudyDefinition definition, int? comparedWith, CancellationToken ct)
+    /// <summary>Creates a study whose convergence is drawn with <paramref name="comparedWith"/>'s (a sampler comparison).</summary>
+    public async Task<StudyDetails> CreateAsync(StudyDefinition definition, int? comparedWith, CancellationToken ct = default)
     {
         var validated = StudyValidator.ValidateOrThrow(definition);
         var d = validated.Definition;
