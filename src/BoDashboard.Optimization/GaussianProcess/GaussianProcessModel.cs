@@ -168,11 +168,19 @@ public sealed class GaussianProcessModel
     public void Predict(ReadOnlySpan<double> points, Span<double> mean, Span<double> std)
     {
         PredictStandardized(points, mean, std);
-        for (var i = 0; i < mean.Length; i++)
+        ToObjectiveUnits(mean, std, mean, std);
+    }
+
+    /// <summary>Turns standardised means and stds (from <see cref="PredictStandardized"/>) into objective units, so a
+    /// caller that needs both (the posterior slicer: surfaces and acquisition) predicts once.</summary>
+    public void ToObjectiveUnits(ReadOnlySpan<double> standardizedMean, ReadOnlySpan<double> standardizedStd, Span<double> mean, Span<double> std)
+    {
+        for (var i = 0; i < standardizedMean.Length; i++)
         {
-            var warped = TargetMean + TargetStd * mean[i];
+            var warped = TargetMean + TargetStd * standardizedMean[i];
+            var s = standardizedStd[i];
             mean[i] = Warp.Inverse(warped);
-            std[i] *= TargetStd * Warp.InverseSlope(warped);
+            std[i] = s * TargetStd * Warp.InverseSlope(warped);
         }
     }
 

@@ -140,7 +140,25 @@ public sealed class PosteriorSlicer
         var mean = new double[m];
         var std = new double[m];
         var acquisition = new double[m];
-        model.Predict(points, mean, std);
+        if (context.Acquisition is PosteriorAcquisition posterior)
+        {
+            // One prediction serves both the surfaces and the acquisition (it scores standardised values).
+            var zMean = new double[m];
+            var zStd = new double[m];
+            model.PredictStandardized(points, zMean, zStd);
+            for (var i = 0; i < m; i++)
+            {
+                acquisition[i] = posterior.Score(zMean[i], zStd[i], out _, out _);
+            }
+
+            model.ToObjectiveUnits(zMean, zStd, mean, std);
+        }
+        else
+        {
+            model.Predict(points, mean, std);
+            context.Acquisition!.Evaluate(points, acquisition);
+        }
+
         if (context.Direction == Direction.Minimize)
         {
             for (var i = 0; i < m; i++)
@@ -149,7 +167,6 @@ public sealed class PosteriorSlicer
             }
         }
 
-        context.Acquisition!.Evaluate(points, acquisition);
         return (mean, std, acquisition);
     }
 
