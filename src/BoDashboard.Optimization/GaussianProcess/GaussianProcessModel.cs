@@ -42,9 +42,14 @@ public sealed class GaussianProcessModel
         }
 
         _cholesky = CholeskyFactor.Factor(k, n);
-        _alpha = y.Select(v => (warp.Forward(v) - targetMean) / targetStd).ToArray();
-        StandardizedBest = n == 0 ? 0 : _alpha.Max();
+        var standardized = y.Select(v => (warp.Forward(v) - targetMean) / targetStd).ToArray();
+        _alpha = standardized.ToArray();
         _cholesky.Solve(_alpha);
+        // The incumbent is the best posterior mean at an observed point (plug-in EI): with noisy targets (validation
+        // accuracy) the best observation is partly luck, and measuring improvement against it makes EI collapse to
+        // ~0 everywhere, so the search wanders to the corners. The mean at x_i is y_i - noise * alpha_i; without
+        // noise this is the best observation, as in bayes_opt.
+        StandardizedBest = n == 0 ? 0 : Enumerable.Range(0, n).Max(i => standardized[i] - hyperparameters.Noise * _alpha[i]);
     }
 
     public int Count { get; }
@@ -65,7 +70,7 @@ public sealed class GaussianProcessModel
     /// <summary>The observed targets in original units.</summary>
     public IReadOnlyList<double> Targets { get; }
 
-    /// <summary>Largest observed target after standardisation: the incumbent for improvement-based acquisitions.</summary>
+    /// <summary>Largest posterior mean at an observed point, standardised: the incumbent for improvement-based acquisitions.</summary>
     public double StandardizedBest { get; }
 
     /// <summary>Fits hyperparameters to the data (rows of unit-cube inputs, targets to be modelled) and conditions on it.</summary>
