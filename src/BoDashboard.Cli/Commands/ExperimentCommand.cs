@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using BoDashboard.Cli.Experiments;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
@@ -45,9 +46,11 @@ public static class ExperimentCommand
             var asJson = parse.GetValue(json);
             using var host = StudyHost.Build(parse.GetValue(threads));
             await host.StartAsync(ct);
+            // The generic host takes SIGTERM/SIGINT for itself (it only signals ApplicationStopping), so stop on either.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
             try
             {
-                var outcomes = await new TutorialRunner(host.Services, quiet: asJson).RunAsync(experiment, ct);
+                var outcomes = await new TutorialRunner(host.Services, quiet: asJson).RunAsync(experiment, stop.Token);
                 if (asJson) Console.WriteLine(JsonSerializer.Serialize(new { experiment, outcomes }, Json.Indented));
                 else Print(outcomes);
                 return 0;
