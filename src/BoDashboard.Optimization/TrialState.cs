@@ -7,4 +7,6 @@ public enum TrialState
     Complete,
     Failed,
     Pruned,
+    /// <summary>Stopped by the user (or never finished): tells the model nothing, so it is never used as a value.</summary>
+    Cancelled,
 }

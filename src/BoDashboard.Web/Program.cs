@@ -1,7 +1,12 @@
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Web.Api;
 using BoDashboard.Web.Components;
 using BoDashboard.Web.Hosting;
+
+// Trial processes are this same program with a verb (the process-group guard, an AlexNet training): handled before
+// anything of the web app is built, so they start fast and never open the database.
+if (TrialVerbs.TryRun(args, out var verbExitCode)) return verbExitCode;
 
 var contentRoot = ContentRootLocator.Find();
 var role = ProcessRoles.From(args);
@@ -13,7 +18,7 @@ if (role == ProcessRole.Worker)
     using var workerHost = worker.Build();
     StudiesDatabase.Migrate(workerHost.Services);
     workerHost.Run();
-    return;
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -57,6 +62,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point type, public so that the test host (WebApplicationFactory) can start the app.</summary>
 public partial class Program;

@@ -1,7 +1,9 @@
+using System.Reflection;
+using BoDashboard.Studies.Commands;
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Running;
 using BoDashboard.Studies.Service;
-using BoDashboard.Training.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,13 +24,23 @@ public sealed class StudyHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<StudyHost> StartAsync(string folder, ITrainer? trainer = null, int workers = 4, string? workerName = null)
+    /// <summary>The CLI (built before the tests) answers the trial verbs; the test runner itself cannot.</summary>
+    public static TrialHost CliHost { get; } = TrialHost.ForAssembly(typeof(StudyHost).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CliAssembly").Value!);
+
+    /// <summary>Where trial folders of a host on <paramref name="folder"/> live.</summary>
+    public static string TrialsFolder(string folder) => new TrialFolders(Path.Combine(folder, "data")).Root;
+
+    public static async Task<StudyHost> StartAsync(string folder, int workers = 4, string? workerName = null,
+        IReadOnlyDictionary<string, CommandDefinition>? commands = null, TimeSpan? stopGrace = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddStudiesDatabase($"Data Source={Path.Combine(folder, "studies.db")}");
         builder.Services.AddSingleton(FastTimings);
-        if (trainer is not null) builder.Services.AddSingleton(trainer);
+        builder.Services.AddSingleton(new CommandCatalog(commands ?? new Dictionary<string, CommandDefinition>()));
+        builder.Services.AddSingleton(new TrialProcessOptions(CliHost, stopGrace ?? TimeSpan.FromSeconds(2), AppContext.BaseDirectory));
+        builder.Services.AddSingleton(new TrialFolders(Path.Combine(folder, "data")));
         builder.Services.AddStudyService(workerName, torchThreads: 1);
         builder.Services.AddStudyJobs(_ => Path.Combine(folder, "hangfire.db"), workers, TimeSpan.FromMilliseconds(200), workerName);
         builder.Services.AddStudyRecovery();

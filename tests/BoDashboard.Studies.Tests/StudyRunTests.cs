@@ -98,7 +98,7 @@ public sealed class StudyRunTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancel_stops_the_study_and_prunes_its_running_trial()
+    public async Task Cancel_stops_the_study_and_marks_its_running_trial_cancelled_not_pruned()
     {
         await using var host = await StudyHost.StartAsync(folder.Path);
         var id = (await host.Studies.CreateAsync(Definitions.Seed1D(budget: 30, delaySeconds: 1))).Id;
@@ -110,7 +110,8 @@ public sealed class StudyRunTests : IDisposable
 
         Assert.Equal(StudyStates.Cancelled, study.State);
         Assert.DoesNotContain(study.Trials, t => t.State == TrialStates.Running);
-        Assert.Contains(study.Trials, t => t.State == TrialStates.Pruned && t.Error == "study cancelled");
+        Assert.Contains(study.Trials, t => t.State == TrialStates.Cancelled && t.Error == "study cancelled");
+        Assert.DoesNotContain(study.Trials, t => t.State == TrialStates.Pruned);
         Assert.True(study.Trials.Count < 30);
         await Task.Delay(1000);
         Assert.Equal(study.Trials.Count, (await host.Studies.GetAsync(id)).Trials.Count);

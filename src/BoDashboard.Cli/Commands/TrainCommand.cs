@@ -28,9 +28,10 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and augmentation", DefaultValueFactory = _ => 0 };
         var test = new Option<bool>("--test") { Description = "Also retrain on train + validation and report test accuracy" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of progress and tables" };
+        var report = new Option<bool>("--report") { Description = "Speak the trial line protocol (bo:report per epoch, bo:result at the end), for use as a trial command" };
 
         var command = new Command("train", "Train the AlexNet once and print its learning curve");
-        foreach (var option in new Option[] { dataset, datasetPath, lr, wd, epochs, batch, subset, model, threads, seed, test, json })
+        foreach (var option in new Option[] { dataset, datasetPath, lr, wd, epochs, batch, subset, model, threads, seed, test, json, report })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) =>
@@ -49,6 +50,7 @@ public static class TrainCommand
             var asJson = parse.GetValue(json);
             try
             {
+                if (parse.GetValue(report)) return Task.FromResult(ReportAsTrial(trainer, settings, ct));
                 var result = asJson ? trainer.Train(settings, null, ct) : TrainWithProgress(trainer, settings, ct);
                 var evaluation = parse.GetValue(test) ? (asJson ? trainer.RetrainAndTest(settings, null, ct) : TestWithProgress(trainer, settings, ct)) : null;
                 if (asJson) Console.WriteLine(JsonSerializer.Serialize(new { settings, result, testAccuracy = evaluation?.TestAccuracy }, Json.Indented));
@@ -67,6 +69,19 @@ public static class TrainCommand
             }
         });
         return command;
+    }
+
+    /// <summary>`--report`: the run as a trial command, in the line protocol; exit code 3 when it diverged.</summary>
+    private static int ReportAsTrial(ITrainer trainer, TrainingSettings settings, CancellationToken ct)
+    {
+        var result = trainer.Train(settings, AlexNetTrialProgram.ProtocolProgress(), ct);
+        if (result.Diverged || result.BestValidationAccuracy is not { } best)
+        {
+            Console.Error.WriteLine(result.DivergenceMessage ?? "diverged");
+            return AlexNetTrialProgram.DivergedExitCode;
+        }
+        Console.WriteLine(FormattableString.Invariant($"bo:result value={best:R}"));
+        return 0;
     }
 
     /// <summary>One progress bar per epoch, advanced every few batches.</summary>

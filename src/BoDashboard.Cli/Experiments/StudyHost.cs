@@ -1,4 +1,5 @@
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Running;
 using BoDashboard.Studies.Service;
 using BoDashboard.Training.Datasets;
@@ -20,6 +21,7 @@ public static class StudyHost
         var locations = StorageLocations.From(builder.Configuration, root);
         builder.Services.AddSingleton(locations);
         builder.Services.AddStudiesDatabase(locations.Provider, _ => locations.StudiesConnectionString);
+        builder.Services.AddTrialProcesses(builder.Configuration, root);
         builder.Services.AddStudyService($"cli:{Environment.MachineName}:{Environment.ProcessId}", torchThreads);
         // One worker: this process trains one trial at a time anyway.
         builder.Services.AddStudyJobs(locations.Provider, _ => locations.HangfireStorage, workerCount: 1, TimeSpan.FromSeconds(1), $"cli:{Environment.ProcessId}");

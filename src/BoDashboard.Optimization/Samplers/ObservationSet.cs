@@ -57,6 +57,9 @@ internal sealed class ObservationSet
                 case TrialState.Running:
                     set.Pending.Add(x);
                     break;
+                case TrialState.Cancelled:
+                    // Remembered (not proposed again), but a user's cancel says nothing about the objective.
+                    break;
                 default:
                     failed.Add(x);
                     break;

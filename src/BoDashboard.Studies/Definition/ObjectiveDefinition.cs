@@ -1,7 +1,8 @@
 namespace BoDashboard.Studies.Definition;
 
 /// <summary>What a trial evaluates. <c>analytic</c> uses <see cref="Function"/>; <c>alexnet</c> trains with the
-/// settings below (unset ones take the CPU preset); <c>external</c> receives values through ask/tell.</summary>
+/// settings below (unset ones take the CPU preset); <c>command</c> runs the server-configured program named by
+/// <see cref="Command"/> once per trial; <c>external</c> receives values through ask/tell.</summary>
 public sealed record ObjectiveDefinition(
     string Kind,
     string? Function = null,
@@ -16,10 +17,12 @@ public sealed record ObjectiveDefinition(
     double? WeightDecay = null,
     double? Momentum = null,
     double? Dropout = null,
-    int? Seed = null)
+    int? Seed = null,
+    string? Command = null)
 {
     public const string Analytic = "analytic";
     public const string AlexNet = "alexnet";
     public const string External = "external";
-    public static readonly IReadOnlyList<string> Kinds = [Analytic, AlexNet, External];
+    public const string CommandKind = "command";
+    public static readonly IReadOnlyList<string> Kinds = [Analytic, AlexNet, CommandKind, External];
 }

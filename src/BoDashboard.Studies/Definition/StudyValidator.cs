@@ -62,6 +62,11 @@ public static class StudyValidator
         {
             errors.AddRange(AlexNetObjective.ValidateSettings(objective));
         }
+        else if (objective.Kind == ObjectiveDefinition.CommandKind && string.IsNullOrWhiteSpace(objective.Command))
+        {
+            // Whether the name is configured is the server's question (CommandCatalog), asked when a study is created.
+            errors.Add(new("objective.command", "a command objective names one of the commands configured on the server"));
+        }
 
         var direction = ParseDirection(d.Direction, function, errors);
         var specs = ToSpecs(d.Parameters, function, errors);

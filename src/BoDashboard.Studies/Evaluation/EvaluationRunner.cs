@@ -1,5 +1,6 @@
 using BoDashboard.Studies.Objectives;
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Service;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BoDashboard.Studies.Evaluation;
 
 /// <summary>The Hangfire job behind one evaluation: retrain on train + validation, test once.</summary>
-public sealed class EvaluationRunner(IDbContextFactory<StudiesDbContext> dbFactory, AlexNetObjectiveOptions options, StudyEvents events, TimeProvider clock)
+public sealed class EvaluationRunner(
+    IDbContextFactory<StudiesDbContext> dbFactory,
+    AlexNetObjectiveOptions options,
+    ProcessTrial processes,
+    TrialProcessOptions processOptions,
+    TrialFolders folders,
+    StudyEvents events,
+    TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 0, LogEvents = false)]
     [JobDisplayName("Retrain and test, evaluation {0}")]
@@ -29,15 +37,13 @@ public sealed class EvaluationRunner(IDbContextFactory<StudiesDbContext> dbFacto
         await options.TrainingGate.WaitAsync(shutdown);
         try
         {
-            var settings = AlexNetObjective.Settings(input.Objective, input.Params, options.Threads);
-            var result = await Task.Factory.StartNew(() => options.Trainer.RetrainAndTest(settings, null, shutdown),
-                shutdown, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            accuracy = result.TestAccuracy;
-            if (accuracy is null) error = $"diverged: {result.Training.DivergenceMessage}";
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            error = $"{e.GetType().Name}: {e.Message}";
+            // In a child process like every trial: the web process never loads libtorch.
+            var folder = Path.Combine(folders.Root, $"study-{evaluation.StudyId}", $"evaluation-{evaluationId}");
+            var trial = new TrialContext(evaluation.StudyId, -1, input.Params, folder);
+            var launch = AlexNetObjective.Launch(processOptions, AlexNetTrialProgram.Arguments(input.Objective, options.Threads, retrainAndTest: true), trial);
+            var outcome = AlexNetObjective.DivergenceAsFailure(await processes.RunAsync(launch, SilentTrialReporter.Instance, shutdown));
+            accuracy = outcome.Value;
+            error = outcome.Error;
         }
         finally
         {

@@ -1,13 +1,13 @@
 using BoDashboard.Optimization.Space;
 using BoDashboard.Studies.Definition;
-using BoDashboard.Training.Runs;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Training.Settings;
 
 namespace BoDashboard.Studies.Objectives;
 
 /// <summary>Trains the AlexNet with a trial's hyperparameters; the value is the best validation accuracy over the
 /// epochs (the tutorial's objective). A diverging run fails the trial with "diverged".</summary>
-public sealed class AlexNetObjective(ObjectiveDefinition definition, AlexNetObjectiveOptions options) : IObjective
+public sealed class AlexNetObjective(ObjectiveDefinition definition, AlexNetObjectiveOptions options, ProcessTrial processes, TrialProcessOptions processOptions) : IObjective
 {
     /// <summary>Parameter names a study may search, and whether they must be integers.</summary>
     public static readonly IReadOnlyDictionary<string, bool> SearchableParameters = new Dictionary<string, bool>
@@ -20,32 +20,35 @@ public sealed class AlexNetObjective(ObjectiveDefinition definition, AlexNetObje
         ["epochs"] = true,
     };
 
-    public async Task<ObjectiveOutcome> EvaluateAsync(IReadOnlyDictionary<string, object> parameters, IProgress<TrialProgress> progress, CancellationToken cancellationToken)
+    /// <summary>Trains in a child process (the `trial-alexnet` verb of this program) through the same mechanism as
+    /// command objectives: its epochs arrive as intermediate values, a crash fails this trial only.</summary>
+    public async Task<ObjectiveOutcome> EvaluateAsync(TrialContext trial, ITrialReporter reporter, CancellationToken cancellationToken)
     {
-        var settings = Settings(definition, parameters, options.Threads);
         await options.TrainingGate.WaitAsync(cancellationToken);
         try
         {
-            var started = DateTime.UtcNow;
-            var trainingProgress = new SynchronousProgress<TrainingProgress>(p => progress.Report(new TrialProgress(
-                p.Epoch, p.Epochs, p.Batch, p.BatchesPerEpoch,
-                p.EpochCompleted
-                    ? new EpochPoint(p.Epoch, p.Epochs, p.TrainLoss, p.TrainAccuracy, p.ValidationAccuracy, p.LearningRate, (DateTime.UtcNow - started).TotalSeconds)
-                    : null)));
-            // Training is synchronous and long: keep it off the thread pool's short-task threads.
-            var result = await Task.Factory.StartNew(
-                () => options.Trainer.Train(settings, trainingProgress, cancellationToken),
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            if (result.Diverged) return ObjectiveOutcome.Failure($"diverged: {result.DivergenceMessage}");
-            return result.BestValidationAccuracy is { } best
-                ? ObjectiveOutcome.Success(best)
-                : ObjectiveOutcome.Failure("training produced no validation accuracy");
+            var launch = Launch(processOptions, AlexNetTrialProgram.Arguments(definition, options.Threads), trial);
+            return DivergenceAsFailure(await processes.RunAsync(launch, reporter, cancellationToken));
         }
         finally
         {
             options.TrainingGate.Release();
         }
     }
+
+    /// <summary>A diverged run (exit code 3) fails with the trainer's own message, "diverged: ...".</summary>
+    public static ObjectiveOutcome DivergenceAsFailure(ObjectiveOutcome outcome)
+    {
+        if (outcome.Error is not { } error || !error.Contains($"exited with code {AlexNetTrialProgram.DivergedExitCode}", StringComparison.Ordinal))
+            return outcome;
+        var line = error.Split('\n').LastOrDefault(l => l.StartsWith("diverged", StringComparison.Ordinal));
+        return line is null ? outcome : ObjectiveOutcome.Failure(line);
+    }
+
+    /// <summary>This program's own verb as a trial process, with the BO_ variables of any trial command.</summary>
+    public static TrialLaunch Launch(TrialProcessOptions options, IReadOnlyList<string> verbArguments, TrialContext trial) =>
+        new(options.Host.Executable, [.. options.Host.PrefixArguments, .. verbArguments], options.BaseDirectory,
+            Commands.TrialCommandLine.Variables(trial), null, Path.Combine(trial.Directory, "trial.log"));
 
     /// <summary>The training settings of one trial: the study's fixed settings, then the trial's parameters.</summary>
     public static TrainingSettings Settings(ObjectiveDefinition d, IReadOnlyDictionary<string, object> parameters, int? threads)

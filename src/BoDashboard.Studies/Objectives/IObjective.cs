@@ -3,5 +3,5 @@ namespace BoDashboard.Studies.Objectives;
 /// <summary>Evaluates one trial's parameters (natural units). Failures are returned, not thrown, except cancellation.</summary>
 public interface IObjective
 {
-    Task<ObjectiveOutcome> EvaluateAsync(IReadOnlyDictionary<string, object> parameters, IProgress<TrialProgress> progress, CancellationToken cancellationToken);
+    Task<ObjectiveOutcome> EvaluateAsync(TrialContext trial, ITrialReporter reporter, CancellationToken cancellationToken);
 }

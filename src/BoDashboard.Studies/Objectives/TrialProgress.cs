@@ -1,9 +1,9 @@
 namespace BoDashboard.Studies.Objectives;
 
-/// <summary>Live progress of a running trial: where training is (for the epoch bar) and, when an epoch closes,
-/// its point of the learning curve (stored with the trial).</summary>
-public sealed record TrialProgress(int Epoch, int Epochs, int Batch, int BatchesPerEpoch, EpochPoint? CompletedEpoch)
+/// <summary>Live progress of a running trial: <paramref name="Done"/> of <paramref name="Total"/> units of work
+/// (batches, steps), with an optional label such as "epoch 2 of 6".</summary>
+public sealed record TrialProgress(double Done, double Total, string? Label = null)
 {
     /// <summary>Share of the whole run done, 0..1.</summary>
-    public double Fraction => Epochs <= 0 ? 0 : Math.Clamp((Epoch - 1 + (BatchesPerEpoch <= 0 ? 1.0 : (double)Batch / BatchesPerEpoch)) / Epochs, 0, 1);
+    public double Fraction => Total <= 0 ? 0 : Math.Clamp(Done / Total, 0, 1);
 }

@@ -13,6 +13,7 @@ public class StudiesDbContext : DbContext
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
     public DbSet<TrialEntity> Trials => Set<TrialEntity>();
     public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
+    public DbSet<IntermediateValueEntity> IntermediateValues => Set<IntermediateValueEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +36,12 @@ public class StudiesDbContext : DbContext
         trial.HasIndex(t => new { t.StudyId, t.State });
 
         study.HasIndex(s => s.ComparedWithStudyId);
+
+        var intermediate = modelBuilder.Entity<IntermediateValueEntity>();
+        intermediate.ToTable("intermediate_values");
+        intermediate.HasOne(v => v.Trial).WithMany(t => t.IntermediateValues).HasForeignKey(v => v.TrialId).OnDelete(DeleteBehavior.Cascade);
+        // One value per step: a repeated report of a step is refused, never stored twice.
+        intermediate.HasIndex(v => new { v.TrialId, v.Step }).IsUnique();
 
         var evaluation = modelBuilder.Entity<EvaluationEntity>();
         evaluation.ToTable("evaluations");

@@ -18,6 +18,7 @@ public sealed class StudyRunner(
     StudyEvents events,
     WorkerIdentity worker,
     RunnerTimings timings,
+    Processes.TrialFolders folders,
     ILogger<StudyRunner> logger)
 {
     // No automatic retry: a failing evaluation fails its trial, and recovery restarts slots that died.
@@ -47,16 +48,12 @@ public sealed class StudyRunner(
     {
         using var trialCts = control.Register(claim.StudyId, claim.TrialId, shutdown);
         using var heartbeat = StartHeartbeat(claim, trialCts);
-        var progress = new SynchronousProgress<TrialProgress>(p =>
-        {
-            events.Publish(new StudyChange(claim.StudyId, StudyChangeKind.TrialProgress, claim.Number, p));
-            if (p.CompletedEpoch is { } point)
-                scheduler.AppendEpochAsync(claim, worker.Name, point, CancellationToken.None).GetAwaiter().GetResult();
-        });
+        await using var reporter = new StoredTrialReporter(scheduler, events, claim, worker.Name);
+        var trial = new TrialContext(claim.StudyId, claim.Number, claim.Params, folders.Prepare(claim.StudyId, claim.Number));
         ObjectiveOutcome outcome;
         try
         {
-            outcome = await objective.EvaluateAsync(claim.Params, progress, trialCts.Token);
+            outcome = await objective.EvaluateAsync(trial, reporter, trialCts.Token);
         }
         catch (OperationCanceledException) when (trialCts.IsCancellationRequested)
         {
@@ -74,6 +71,7 @@ public sealed class StudyRunner(
         {
             control.Unregister(claim.StudyId, claim.TrialId);
         }
+        await reporter.FlushAsync();
         await scheduler.FinishAsync(claim, worker.Name, outcome, CancellationToken.None);
     }
 

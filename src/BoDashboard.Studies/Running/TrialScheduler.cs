@@ -21,7 +21,10 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
     /// <summary>A new trial for an external caller (ask/tell): pending trials are taken into account so that
     /// concurrent asks get distinct parameters. Null when the study is not running or its budget is used.</summary>
     public Task<ClaimedTrial?> AskAsync(int studyId, CancellationToken ct) =>
-        ClaimAsync(studyId, "external", external: true, ct);
+        ClaimAsync(studyId, ExternalWorker, external: true, ct);
+
+    /// <summary>The owner recorded on trials handed out by ask.</summary>
+    public const string ExternalWorker = "external";
 
     private async Task<ClaimedTrial?> ClaimAsync(int studyId, string worker, bool external, CancellationToken ct)
     {
@@ -44,7 +47,9 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
                 orphan.WorkerName = worker;
                 orphan.HeartbeatAt = now;
                 orphan.StartedAt = now;
-                orphan.IntermediateJson = null;
+                orphan.LogTail = null;
+                // The re-run starts its learning curve afresh.
+                await db.IntermediateValues.Where(v => v.TrialId == orphan.Id).ExecuteDeleteAsync(ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 var space = StudyJson.Validated(study).Space;
@@ -79,7 +84,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
     }
 
     private bool IsAbandoned(TrialEntity t, DateTime now) =>
-        t.WorkerName != "external" && (t.HeartbeatAt is null || t.HeartbeatAt < now - timings.HeartbeatTimeout);
+        t.WorkerName != ExternalWorker && (t.HeartbeatAt is null || t.HeartbeatAt < now - timings.HeartbeatTimeout);
 
     /// <summary>Refreshes the trial's lease. False when the worker should stop: the study is no longer running,
     /// or the trial was deleted or taken over.</summary>
@@ -94,14 +99,47 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         return updated == 1 && state == StudyStates.Running;
     }
 
-    public async Task AppendEpochAsync(ClaimedTrial claim, string worker, EpochPoint point, CancellationToken ct)
+    /// <summary>Stores an intermediate value of a running trial that <paramref name="worker"/> owns ("external" for an
+    /// asked trial). Steps must increase; a trial that is no longer running takes no more values.</summary>
+    public async Task<ReportResult> ReportAsync(int studyId, int trialId, string worker, IntermediateValue value, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == claim.TrialId, ct);
-        if (trial is null || trial.State != TrialStates.Running || trial.WorkerName != worker) return;
-        trial.IntermediateJson = StudyJson.Serialize(StudyJson.Intermediate(trial).Append(point).ToList());
-        trial.HeartbeatAt = Now;
-        await db.SaveChangesAsync(ct);
+        var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == trialId && t.StudyId == studyId, ct);
+        if (trial is null) return ReportResult.UnknownTrial;
+        if (trial.State != TrialStates.Running || trial.WorkerName != worker) return ReportResult.NotRunning;
+        var lastStep = await db.IntermediateValues.Where(v => v.TrialId == trialId).MaxAsync(v => (int?)v.Step, ct);
+        if (lastStep is { } last && value.Step <= last) return ReportResult.StepNotIncreasing(last);
+        var now = Now;
+        db.IntermediateValues.Add(new IntermediateValueEntity
+        {
+            TrialId = trialId,
+            Step = value.Step,
+            Value = value.Value,
+            MetricsJson = value.Metrics is null ? null : StudyJson.Serialize(value.Metrics),
+            ReportedAt = now,
+        });
+        if (trial.HeartbeatAt is not null) trial.HeartbeatAt = now;
+        await db.Studies.Where(s => s.Id == studyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, now), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (trial, step) index: a concurrent report of the same step won.
+            return ReportResult.StepNotIncreasing(value.Step);
+        }
+        events.Publish(new StudyChange(studyId, StudyChangeKind.TrialReported, trial.Number));
+        // A study without a pruner lets every trial run to its end.
+        return ReportResult.Stored(shouldPrune: false);
+    }
+
+    /// <summary>Keeps the last lines of a running trial's log with the trial, for the pages and the API.</summary>
+    public async Task SaveLogTailAsync(ClaimedTrial claim, string worker, string tail, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Trials.Where(t => t.Id == claim.TrialId && t.WorkerName == worker)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LogTail, tail), ct);
     }
 
     /// <summary>Stores a result. Ignored when the trial is no longer this worker's (taken over after a lost
@@ -113,7 +151,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == claim.TrialId, ct);
             if (trial is null || trial.State != TrialStates.Running || trial.WorkerName != worker) return false;
             var now = Now;
-            trial.State = outcome.Value is null ? TrialStates.Failed : TrialStates.Complete;
+            trial.State = outcome.Pruned ? TrialStates.Pruned : outcome.Value is null ? TrialStates.Failed : TrialStates.Complete;
             trial.Value = outcome.Value;
             trial.Error = outcome.Error;
             trial.FinishedAt = now;
@@ -133,7 +171,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Trials
             .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.WorkerName == worker)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, (DateTime?)null).SetProperty(t => t.WorkerName, (string?)null).SetProperty(t => t.IntermediateJson, (string?)null));
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, (DateTime?)null).SetProperty(t => t.WorkerName, (string?)null).SetProperty(t => t.LogTail, (string?)null));
     }
 
     /// <summary>Applies the failure policy and completes a study whose budget is used and whose trials are all finished.</summary>

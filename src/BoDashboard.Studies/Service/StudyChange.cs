@@ -7,6 +7,8 @@ public enum StudyChangeKind
     StateChanged,
     TrialStarted,
     TrialProgress,
+    /// <summary>An intermediate value was stored.</summary>
+    TrialReported,
     TrialFinished,
     Deleted,
 }

@@ -32,8 +32,8 @@ public static class StudyJson
     /// <summary>A stored study is re-validated on load, which also rebuilds its search space and sampler settings.</summary>
     public static ValidatedStudy Validated(StudyEntity s) => StudyValidator.ValidateOrThrow(Definition(s));
 
-    public static IReadOnlyList<EpochPoint> Intermediate(TrialEntity t) =>
-        t.IntermediateJson is null ? [] : JsonSerializer.Deserialize<List<EpochPoint>>(t.IntermediateJson, Options)!;
+    public static IntermediateValue Intermediate(IntermediateValueEntity v) => new(v.Step, v.Value,
+        v.MetricsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, double>>(v.MetricsJson, Options));
 
     /// <summary>Reads stored parameters back into the canonical types (double, long, string).</summary>
     public static IReadOnlyDictionary<string, object> Params(string paramsJson, SearchSpace space)
@@ -58,7 +58,8 @@ public static class StudyJson
         TrialStates.Running => TrialState.Running,
         TrialStates.Complete => TrialState.Complete,
         TrialStates.Failed => TrialState.Failed,
-        _ => TrialState.Pruned,
+        TrialStates.Pruned => TrialState.Pruned,
+        _ => TrialState.Cancelled,
     };
 
     public static TrialRecord Record(TrialEntity t, SearchSpace space) => new(t.Number, Params(t.ParamsJson, space), State(t.State), t.Value);

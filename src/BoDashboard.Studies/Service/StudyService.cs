@@ -1,7 +1,9 @@
 using BoDashboard.Optimization;
+using BoDashboard.Studies.Commands;
 using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Objectives;
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Running;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +17,21 @@ public sealed partial class StudyService(
     RunnerLauncher launcher,
     StudyRunControl control,
     StudyEvents events,
+    CommandCatalog commands,
+    TrialFolders folders,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Every problem of a definition, including the server's own (a command that is not configured): what the
+    /// API and the New study form report.</summary>
+    public IReadOnlyList<Optimization.Space.ValidationError> Validate(StudyDefinition? definition)
+    {
+        var errors = StudyValidator.Validate(definition).ToList();
+        if (definition?.Objective is { Kind: ObjectiveDefinition.CommandKind, Command: { Length: > 0 } command })
+            errors.AddRange(commands.Validate(command, definition.Parameters?.Where(p => p is not null).Select(p => p.Name) ?? []));
+        return errors;
+    }
 
     /// <summary>Validates and stores a study; one that is not external starts running at once.</summary>
     public Task<StudyDetails> CreateAsync(StudyDefinition definition, CancellationToken ct = default) =>
@@ -28,6 +42,11 @@ public sealed partial class StudyService(
     {
         var validated = StudyValidator.ValidateOrThrow(definition);
         var d = validated.Definition;
+        if (d.Objective.Kind == ObjectiveDefinition.CommandKind)
+        {
+            var problems = commands.Validate(d.Objective.Command, d.Parameters.Select(p => p.Name)).ToList();
+            if (problems.Count > 0) throw new StudyValidationException(problems);
+        }
         var now = Now;
         var entity = new StudyEntity
         {
@@ -109,8 +128,10 @@ public sealed partial class StudyService(
         var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct)
                     ?? throw StudyOperationException.StudyNotFound(id);
         var trials = await db.Trials.AsNoTracking().Where(t => t.StudyId == id).OrderBy(t => t.Number).ToListAsync(ct);
+        var curves = (await db.IntermediateValues.AsNoTracking().Where(v => v.Trial!.StudyId == id).OrderBy(v => v.Step).ToListAsync(ct))
+            .ToLookup(v => v.TrialId, StudyJson.Intermediate);
         var validated = StudyJson.Validated(study);
-        var details = trials.Select(t => Details(t, validated)).ToList();
+        var details = trials.Select(t => Details(t, validated, curves[t.Id].ToList())).ToList();
         var best = Best(details, validated.Direction);
         var d = validated.Definition;
         return new StudyDetails(study.Id, study.Name, study.State, study.Direction, d.Objective, d.Parameters, d.Sampler!,
@@ -152,6 +173,7 @@ public sealed partial class StudyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deleted = await db.Studies.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
         if (deleted == 0) throw StudyOperationException.StudyNotFound(id);
+        folders.DeleteStudy(id);
         events.Publish(new StudyChange(id, StudyChangeKind.Deleted));
     }
 
@@ -171,7 +193,7 @@ public sealed partial class StudyService(
             {
                 study.FinishedAt = now;
                 await db.Trials.Where(t => t.StudyId == id && t.State == TrialStates.Running).ExecuteUpdateAsync(u => u
-                    .SetProperty(t => t.State, TrialStates.Pruned)
+                    .SetProperty(t => t.State, TrialStates.Cancelled)
                     .SetProperty(t => t.Error, "study cancelled")
                     .SetProperty(t => t.FinishedAt, now), ct);
             }
@@ -192,20 +214,39 @@ public sealed partial class StudyService(
         return (await GetAsync(id, ct)).Trials.Single(t => t.Id == claim.TrialId);
     }
 
-    /// <summary>Records the value of an asked trial, or its failure.</summary>
-    public async Task<TrialDetails> TellAsync(int id, int trialId, double? value, string? error, CancellationToken ct = default)
+    /// <summary>Stores an intermediate value of an asked trial; the answer says whether the caller should stop it.</summary>
+    public async Task<ReportResult> ReportAsync(int id, int trialId, IntermediateValue value, CancellationToken ct = default)
     {
-        TrialEntity trial;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var trial = await LoadAskedTrialAsync(id, trialId, ct);
+        var result = await scheduler.ReportAsync(id, trialId, trial.WorkerName!, value, ct);
+        return result.Status switch
         {
-            _ = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
-            trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId && t.StudyId == id, ct)
-                    ?? throw new StudyOperationException(StudyErrorKind.NotFound, $"study {id} has no trial {trialId}");
-        }
-        if (trial.State != TrialStates.Running)
-            throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already {trial.State}");
+            ReportStatus.Stored => result,
+            ReportStatus.StepNotIncreasing => throw new StudyOperationException(StudyErrorKind.Conflict,
+                $"trial {trial.Number} already reported step {result.LastStep}; steps must increase"),
+            _ => throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is no longer running"),
+        };
+    }
+
+    /// <summary>Records the value of an asked trial, its failure, or that it was pruned (its last intermediate value
+    /// then stands for it).</summary>
+    public async Task<TrialDetails> TellAsync(int id, int trialId, double? value, string? error, CancellationToken ct = default, bool pruned = false)
+    {
+        var trial = await LoadAskedTrialAsync(id, trialId, ct);
         var claim = new ClaimedTrial(id, trial.Id, trial.Number, new Dictionary<string, object>(), Rerun: false);
-        var outcome = value is { } v ? ObjectiveOutcome.Success(v) : ObjectiveOutcome.Failure(error ?? "reported failed");
+        ObjectiveOutcome outcome;
+        if (pruned)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var last = await db.IntermediateValues.AsNoTracking().Where(v => v.TrialId == trialId).OrderByDescending(v => v.Step).FirstOrDefaultAsync(ct)
+                       ?? throw new StudyOperationException(StudyErrorKind.Conflict,
+                           $"trial {trial.Number} reported no intermediate value; a pruned trial stops at its last reported step");
+            outcome = ObjectiveOutcome.PrunedAt(StudyJson.Intermediate(last));
+        }
+        else
+        {
+            outcome = value is { } v ? ObjectiveOutcome.Success(v) : ObjectiveOutcome.Failure(error ?? "reported failed");
+        }
         if (!await scheduler.FinishAsync(claim, trial.WorkerName ?? "external", outcome, ct))
             throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already finished");
         return (await GetAsync(id, ct)).Trials.Single(t => t.Id == trialId);
@@ -219,16 +260,30 @@ public sealed partial class StudyService(
         return rows.Select(r => (r.Id, r.UpdatedAt)).ToList();
     }
 
+    /// <summary>A running trial that an ask handed out; trials the server runs itself take no values from outside.</summary>
+    private async Task<TrialEntity> LoadAskedTrialAsync(int id, int trialId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        _ = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
+        var trial = await db.Trials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == trialId && t.StudyId == id, ct)
+                    ?? throw new StudyOperationException(StudyErrorKind.NotFound, $"study {id} has no trial {trialId}");
+        if (trial.State != TrialStates.Running)
+            throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already {trial.State}");
+        if (trial.WorkerName != TrialScheduler.ExternalWorker)
+            throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is run by the server ({trial.WorkerName ?? "waiting for a worker"}); only asked trials take values through the API");
+        return trial;
+    }
+
     private async Task<StudyEntity> LoadAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw StudyOperationException.StudyNotFound(id);
     }
 
-    private static TrialDetails Details(TrialEntity t, ValidatedStudy study) => new(
+    private static TrialDetails Details(TrialEntity t, ValidatedStudy study, IReadOnlyList<IntermediateValue> curve) => new(
         t.Id, t.Number, t.State, StudyJson.Params(t.ParamsJson, study.Space), t.Value, t.SuggestedBy, t.AcquisitionValue,
         t.StartedAt, t.FinishedAt, t.FinishedAt is { } f ? (f - t.StartedAt).TotalSeconds : null, t.Error, t.WorkerName,
-        StudyJson.Intermediate(t));
+        curve, t.LogTail);
 
     private static TrialDetails? Best(IEnumerable<TrialDetails> trials, Direction direction)
     {

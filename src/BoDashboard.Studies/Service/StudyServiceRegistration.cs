@@ -1,6 +1,7 @@
 using BoDashboard.Studies.Objectives;
 using BoDashboard.Studies.Running;
-using BoDashboard.Training.Runs;
+using BoDashboard.Studies.Commands;
+using BoDashboard.Studies.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,9 @@ namespace BoDashboard.Studies.Service;
 public static class StudyServiceRegistration
 {
     /// <summary>The study service, the scheduler, the Hangfire runner job and the recovery check. Hangfire itself
-    /// (storage and server) is configured by the host.</summary>
+    /// (storage and server) is configured by the host, and so are, where the defaults do not fit, the trial commands
+    /// (<see cref="CommandCatalog"/>), how trial processes start (<see cref="TrialProcessOptions"/>) and where trial
+    /// folders live (<see cref="TrialFolders"/>); register those before calling this.</summary>
     public static IServiceCollection AddStudyService(this IServiceCollection services, string? workerName = null, int? torchThreads = null)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -21,8 +24,11 @@ public static class StudyServiceRegistration
         services.AddSingleton<TrialScheduler>();
         services.AddSingleton<RunnerLauncher>();
         services.AddSingleton<StudyService>();
-        services.TryAddSingleton<ITrainer, Trainer>();
-        services.AddSingleton(sp => new AlexNetObjectiveOptions(sp.GetRequiredService<ITrainer>(), torchThreads));
+        services.TryAddSingleton(CommandCatalog.Empty);
+        services.TryAddSingleton(_ => new TrialProcessOptions(TrialHost.ForThisProcess(), TrialProcessOptions.DefaultStopGrace, Directory.GetCurrentDirectory()));
+        services.TryAddSingleton(_ => new TrialFolders(Path.Combine(Directory.GetCurrentDirectory(), "data", "app")));
+        services.AddSingleton<ProcessTrial>();
+        services.AddSingleton(new AlexNetObjectiveOptions(torchThreads));
         services.AddSingleton<ObjectiveFactory>();
         services.AddTransient<StudyRunner>();
         services.AddSingleton<Evaluation.EvaluationService>();

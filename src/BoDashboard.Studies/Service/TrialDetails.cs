@@ -16,4 +16,5 @@ public sealed record TrialDetails(
     double? DurationSeconds,
     string? Error,
     string? WorkerName,
-    IReadOnlyList<EpochPoint> Intermediate);
+    IReadOnlyList<IntermediateValue> Intermediate,
+    string? LogTail = null);

@@ -7,4 +7,6 @@ public static class TrialStates
     public const string Complete = "complete";
     public const string Failed = "failed";
     public const string Pruned = "pruned";
+    /// <summary>Stopped by the user's cancel; never used as a value.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -61,9 +61,17 @@ public static class StudiesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id:int}/trials/{trialId:int}/tell", TellAsync)
-            .WithSummary("Report the value of an asked trial, or that it failed.")
+            .WithSummary("Report the value of an asked trial, that it failed, or that it was pruned (its last reported value stands).")
             .Accepts<TellRequest>("application/json")
             .Produces<TrialDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{id:int}/trials/{trialId:int}/report", ReportAsync)
+            .WithSummary("Store an intermediate value of an asked trial (steps increase); the answer says whether to stop it (pruning).")
+            .Accepts<ReportRequest>("application/json")
+            .Produces<ReportResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -99,7 +107,7 @@ public static class StudiesApi
     {
         var (definition, problem) = await JsonBody.ReadAsync<StudyDefinition>(request, ct);
         if (problem is not null) return problem;
-        var errors = StudyValidator.Validate(definition);
+        var errors = studies.Validate(definition);
         if (errors.Count > 0) return ApiProblems.Validation(errors);
         var study = await studies.CreateAsync(definition!, ct);
         return TypedResults.Created($"/api/studies/{study.Id}", study);
@@ -119,13 +127,27 @@ public static class StudiesApi
         {
             case "failed":
                 return TypedResults.Ok(await studies.TellAsync(id, trialId, null, tell.Error ?? "reported failed by the caller", ct));
+            case "pruned":
+                return TypedResults.Ok(await studies.TellAsync(id, trialId, null, null, ct, pruned: true));
             case null or "complete":
                 if (tell.Value is not { } value) return ApiProblems.Validation("value", "a value is required (or state \"failed\")");
                 if (!double.IsFinite(value)) return ApiProblems.Validation("value", $"must be a finite number, got {value}");
                 return TypedResults.Ok(await studies.TellAsync(id, trialId, value, null, ct));
             default:
-                return ApiProblems.Validation("state", $"must be \"complete\" or \"failed\", got \"{tell.State}\"");
+                return ApiProblems.Validation("state", $"must be \"complete\", \"failed\" or \"pruned\", got \"{tell.State}\"");
         }
+    }
+
+    private static async Task<IResult> ReportAsync(int id, int trialId, HttpRequest request, StudyService studies, CancellationToken ct)
+    {
+        var (report, problem) = await JsonBody.ReadAsync<ReportRequest>(request, ct);
+        if (problem is not null) return problem;
+        if (report!.Step is not { } step) return ApiProblems.Validation("step", "a step is required (a non-negative integer)");
+        if (step < 0) return ApiProblems.Validation("step", $"must be a non-negative integer, got {step}");
+        if (report.Value is not { } value) return ApiProblems.Validation("value", "a value is required");
+        if (!double.IsFinite(value)) return ApiProblems.Validation("value", $"must be a finite number, got {value}");
+        var result = await studies.ReportAsync(id, trialId, new Studies.Objectives.IntermediateValue(step, value), ct);
+        return TypedResults.Ok(new ReportResponse(result.ShouldPrune));
     }
 
     private static async Task<IResult> PosteriorAsync(int id, string? x, string? y, int? resolution, int? upTo, StudyService studies, CancellationToken ct)

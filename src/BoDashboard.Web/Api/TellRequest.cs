@@ -1,4 +1,4 @@
 namespace BoDashboard.Web.Api;
 
-/// <summary>The result of an asked trial: <c>{"value": 0.93}</c>, or <c>{"state": "failed", "error": "..."}</c>.</summary>
+/// <summary>The result of an asked trial: <c>{"value": 0.93}</c>, <c>{"state": "failed", "error": "..."}</c> or <c>{"state": "pruned"}</c>.</summary>
 public sealed record TellRequest(double? Value, string? State = null, string? Error = null);

@@ -1,4 +1,5 @@
 using BoDashboard.Studies.Persistence;
+using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Running;
 using BoDashboard.Studies.Service;
 using Hangfire;
@@ -17,6 +18,7 @@ public static class JobsSetup
             throw new InvalidOperationException("separate web and worker processes need a shared server: set Storage:Provider to PostgreSql");
         services.AddSingleton(sp => StorageLocations.From(sp.GetRequiredService<IConfiguration>(), contentRoot));
         services.AddStudiesDatabase(locations.Provider, sp => sp.GetRequiredService<StorageLocations>().StudiesConnectionString);
+        services.AddTrialProcesses(configuration, contentRoot);
         services.AddStudyService(configuration["Worker:Name"]);
         var workers = role == ProcessRole.Web ? 0 : configuration.GetValue("Hangfire:WorkerCount", Math.Max(1, Environment.ProcessorCount));
         services.AddStudyJobs(locations.Provider, sp => sp.GetRequiredService<StorageLocations>().HangfireStorage, workers,

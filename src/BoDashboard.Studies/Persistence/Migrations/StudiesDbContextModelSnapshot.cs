@@ -59,6 +59,35 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.IntermediateValueEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("intermediate_values", (string)null);
+                });
+
             modelBuilder.Entity("BoDashboard.Studies.Persistence.StudyEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -151,7 +180,7 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IntermediateJson")
+                    b.Property<string>("LogTail")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -203,6 +232,17 @@ namespace BoDashboard.Studies.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.IntermediateValueEntity", b =>
+                {
+                    b.HasOne("BoDashboard.Studies.Persistence.TrialEntity", "Trial")
+                        .WithMany("IntermediateValues")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Trial");
+                });
+
             modelBuilder.Entity("BoDashboard.Studies.Persistence.TrialEntity", b =>
                 {
                     b.HasOne("BoDashboard.Studies.Persistence.StudyEntity", "Study")
@@ -217,6 +257,11 @@ namespace BoDashboard.Studies.Persistence.Migrations
             modelBuilder.Entity("BoDashboard.Studies.Persistence.StudyEntity", b =>
                 {
                     b.Navigation("Trials");
+                });
+
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.TrialEntity", b =>
+                {
+                    b.Navigation("IntermediateValues");
                 });
 #pragma warning restore 612, 618
         }

@@ -39,8 +39,9 @@ public sealed class StudyWatch : IAsyncDisposable
         if (!watches(change.StudyId)) return;
         if (change.Kind == StudyChangeKind.TrialProgress)
         {
+            // Progress only moves a bar; stored changes (an intermediate value, a finished trial) reload the page.
             if (progress is not null) _ = progress(change);
-            if (change.Progress?.CompletedEpoch is null) return;
+            return;
         }
         _ = RequestAsync();
     }

@@ -66,6 +66,37 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.IntermediateValueEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrialId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrialId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("intermediate_values", (string)null);
+                });
+
             modelBuilder.Entity("BoDashboard.Studies.Persistence.StudyEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -162,7 +193,7 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("IntermediateJson")
+                    b.Property<string>("LogTail")
                         .HasColumnType("text");
 
                     b.Property<int>("Number")
@@ -214,6 +245,17 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.IntermediateValueEntity", b =>
+                {
+                    b.HasOne("BoDashboard.Studies.Persistence.TrialEntity", "Trial")
+                        .WithMany("IntermediateValues")
+                        .HasForeignKey("TrialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Trial");
+                });
+
             modelBuilder.Entity("BoDashboard.Studies.Persistence.TrialEntity", b =>
                 {
                     b.HasOne("BoDashboard.Studies.Persistence.StudyEntity", "Study")
@@ -228,6 +270,11 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("BoDashboard.Studies.Persistence.StudyEntity", b =>
                 {
                     b.Navigation("Trials");
+                });
+
+            modelBuilder.Entity("BoDashboard.Studies.Persistence.TrialEntity", b =>
+                {
+                    b.Navigation("IntermediateValues");
                 });
 #pragma warning restore 612, 618
         }
