@@ -3,7 +3,8 @@ using CsvHelper;
 
 namespace BoDashboard.Studies.Service;
 
-/// <summary>A study's trials as CSV (RFC 4180): one row per trial, one column per parameter (natural units).</summary>
+/// <summary>A study's trials as CSV (RFC 4180): one row per trial, one column per parameter (natural units); the
+/// intermediate values in one column as <c>step:value</c> pairs separated by <c>;</c> (e.g. <c>1:0.71;2:0.78</c>).</summary>
 public static class TrialsCsv
 {
     public static string Write(StudyDetails study)
@@ -12,7 +13,7 @@ public static class TrialsCsv
         using (var csv = CsvWriter.Create(text, null, leaveOpen: true))
         {
             string[] head = ["number", "state", "value"];
-            string[] tail = ["suggested_by", "acquisition_value", "started_at", "finished_at", "duration_s", "worker", "error"];
+            string[] tail = ["suggested_by", "acquisition_value", "started_at", "finished_at", "duration_s", "worker", "error", "intermediate_values"];
             csv.WriteRecord([.. head, .. study.Parameters.Select(p => p.Name), .. tail]);
             foreach (var t in study.Trials)
             {
@@ -21,6 +22,7 @@ public static class TrialsCsv
                     t.Number.ToString(CultureInfo.InvariantCulture), t.State, Number(t.Value), .. parameters,
                     t.SuggestedBy, Number(t.AcquisitionValue), t.StartedAt.ToString("O", CultureInfo.InvariantCulture),
                     t.FinishedAt?.ToString("O", CultureInfo.InvariantCulture), Number(t.DurationSeconds), t.WorkerName, t.Error,
+                    string.Join(';', t.Intermediate.Select(v => $"{v.Step.ToString(CultureInfo.InvariantCulture)}:{Number(v.Value)}")),
                 ]);
             }
             csv.Flush();
