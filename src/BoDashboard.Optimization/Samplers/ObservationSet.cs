@@ -33,6 +33,7 @@ internal sealed class ObservationSet
     {
         var set = new ObservationSet(space);
         var failed = new List<double[]>();
+        var pruned = new PrunedTrialEstimate(history);
         foreach (var trial in history.OrderBy(t => t.Number))
         {
             double[] x;
@@ -59,6 +60,14 @@ internal sealed class ObservationSet
                     break;
                 case TrialState.Cancelled:
                     // Remembered (not proposed again), but a user's cancel says nothing about the objective.
+                    break;
+                case TrialState.Pruned:
+                    // Neither the worst value nor nothing: where its curve was heading, from the completed trials' gains.
+                    if (pruned.FinalValue(trial) is { } estimate)
+                    {
+                        set.Inputs.Add(x);
+                        set.Targets.Add(direction == Direction.Maximize ? estimate : -estimate);
+                    }
                     break;
                 default:
                     failed.Add(x);

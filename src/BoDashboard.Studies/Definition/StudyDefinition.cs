@@ -9,7 +9,8 @@ public sealed record StudyDefinition(
     string? Direction = null,
     int Budget = 30,
     int Parallelism = 1,
-    int MaxConsecutiveFailures = 5)
+    int MaxConsecutiveFailures = 5,
+    PrunerDefinition? Pruner = null)
 {
     public const int MaxBudget = 100_000;
     public const int MaxParallelism = 64;

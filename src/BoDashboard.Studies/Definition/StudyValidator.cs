@@ -1,5 +1,6 @@
 using BoDashboard.Optimization;
 using BoDashboard.Optimization.Functions;
+using BoDashboard.Optimization.Pruners;
 using BoDashboard.Optimization.Samplers;
 using BoDashboard.Optimization.Space;
 using BoDashboard.Studies.Objectives;
@@ -79,6 +80,7 @@ public static class StudyValidator
         var s = d.Sampler ?? new SamplerDefinition();
         var sampler = new SamplerSettings(s.Name, s.InitialPoints, s.Acquisition, s.Xi, s.Kappa, s.Seed, d.Budget);
         errors.AddRange(SamplerRegistry.Validate(sampler).Select(e => e with { Field = Prefix("sampler", e.Field) }));
+        var (prunerDefinition, pruner) = Pruner(d.Pruner, objective, errors);
 
         if (errors.Count > 0 || specs is null) return (null, errors);
         var normalised = d with
@@ -86,8 +88,32 @@ public static class StudyValidator
             Sampler = s,
             Direction = direction == Direction.Minimize ? "minimize" : "maximize",
             Parameters = specs.Select(ToDefinition).ToList(),
+            Pruner = prunerDefinition,
         };
-        return (new ValidatedStudy(normalised, direction, new SearchSpace(specs), sampler), errors);
+        return (new ValidatedStudy(normalised, direction, new SearchSpace(specs), sampler, pruner), errors);
+    }
+
+    /// <summary>The pruner with its defaults filled in; hyperband's maxResource defaults to an AlexNet study's epochs.</summary>
+    private static (PrunerDefinition Definition, PrunerSettings Settings) Pruner(PrunerDefinition? p, ObjectiveDefinition? objective, List<ValidationError> errors)
+    {
+        p ??= new PrunerDefinition();
+        var name = p.Name?.ToLowerInvariant() ?? "none";
+        int? maxResource = p.MaxResource;
+        if (name == "hyperband" && maxResource is null)
+        {
+            if (objective?.Kind == ObjectiveDefinition.AlexNet) maxResource = objective.Epochs ?? Training.Settings.TrainingSettings.CpuPreset.Epochs;
+            else errors.Add(new("pruner.maxResource", "hyperband needs maxResource: the last step a trial reports"));
+        }
+        var settings = new PrunerSettings(name, p.StartupTrials ?? 5, p.WarmupSteps ?? 0, p.MinResource ?? 1, maxResource ?? 1, p.ReductionFactor ?? 3);
+        if (name != "hyperband" || maxResource is not null) errors.AddRange(PrunerRegistry.Validate(settings));
+        var definition = name switch
+        {
+            "median" => new PrunerDefinition(name, StartupTrials: settings.StartupTrials, WarmupSteps: settings.WarmupSteps),
+            "asha" => new PrunerDefinition(name, MinResource: settings.MinResource, ReductionFactor: settings.ReductionFactor),
+            "hyperband" => new PrunerDefinition(name, MinResource: settings.MinResource, MaxResource: maxResource, ReductionFactor: settings.ReductionFactor),
+            _ => new PrunerDefinition(name),
+        };
+        return (definition, settings);
     }
 
     private static string Prefix(string prefix, string field) =>

@@ -9,4 +9,5 @@ public sealed record ValidatedStudy(
     StudyDefinition Definition,
     Direction Direction,
     SearchSpace Space,
-    SamplerSettings Sampler);
+    SamplerSettings Sampler,
+    Optimization.Pruners.PrunerSettings Pruner);

@@ -9,6 +9,8 @@ public sealed class StudyEntity
     public required string ObjectiveJson { get; set; }
     public required string SearchSpaceJson { get; set; }
     public required string SamplerJson { get; set; }
+    /// <summary>The pruner's settings; null for studies made before pruners existed (none).</summary>
+    public string? PrunerJson { get; set; }
     public int Budget { get; set; }
     public int Parallelism { get; set; } = 1;
     public int MaxConsecutiveFailures { get; set; } = 5;

@@ -23,13 +23,15 @@ public sealed class ProcessTrial(TrialProcessOptions options)
             switch (TrialOutputParser.Parse(line))
             {
                 case TrialOutputLine.Report report:
+                    // Once pruned, the trial stands at the step it was judged on; what it prints while stopping is not kept.
+                    if (prune.IsCancellationRequested) break;
                     if (last is not null && report.Value.Step <= last.Step)
                     {
                         Log($"[bo] step {report.Value.Step} ignored: steps must increase (last was {last.Step})");
                         break;
                     }
                     last = report.Value;
-                    if (!prune.IsCancellationRequested && await reporter.ReportAsync(report.Value, CancellationToken.None))
+                    if (await reporter.ReportAsync(report.Value, CancellationToken.None))
                         await prune.CancelAsync();
                     break;
                 case TrialOutputLine.Result r:

@@ -61,7 +61,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         if (trials.Count >= study.Budget) return null;
 
         var validated = StudyJson.Validated(study);
-        var history = trials.Select(t => StudyJson.Record(t, validated.Space)).ToList();
+        var history = TrialHistory.Records(trials, validated.Space, await TrialHistory.CurvesAsync(db, studyId, ct));
         var suggestion = SamplerRegistry.Create(validated.Sampler).Suggest(validated.Space, validated.Direction, history, 1)[0];
         var trial = new TrialEntity
         {
@@ -130,8 +130,21 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             return ReportResult.StepNotIncreasing(value.Step);
         }
         events.Publish(new StudyChange(studyId, StudyChangeKind.TrialReported, trial.Number));
-        // A study without a pruner lets every trial run to its end.
-        return ReportResult.Stored(shouldPrune: false);
+        return ReportResult.Stored(await ShouldPruneAsync(db, studyId, trial.Id, ct));
+    }
+
+    /// <summary>The study's pruner on the stored intermediate values of all its trials: the same answer in every
+    /// process and after a restart, because nothing it uses lives only in memory.</summary>
+    private static async Task<bool> ShouldPruneAsync(StudiesDbContext db, int studyId, int trialId, CancellationToken ct)
+    {
+        var study = await db.Studies.AsNoTracking().SingleAsync(s => s.Id == studyId, ct);
+        var validated = StudyJson.Validated(study);
+        if (validated.Pruner.Name == "none") return false;
+        var trials = await db.Trials.AsNoTracking().Where(t => t.StudyId == studyId).ToListAsync(ct);
+        var curves = await TrialHistory.CurvesAsync(db, studyId, ct);
+        var snapshots = trials.ToDictionary(t => t.Id, t => TrialHistory.ForPruner(t, curves));
+        var others = snapshots.Where(kv => kv.Key != trialId).Select(kv => kv.Value).ToList();
+        return Optimization.Pruners.PrunerRegistry.Create(validated.Pruner).ShouldPrune(snapshots[trialId], others, validated.Direction);
     }
 
     /// <summary>Keeps the last lines of a running trial's log with the trial, for the pages and the API.</summary>

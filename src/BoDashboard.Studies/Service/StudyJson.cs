@@ -26,8 +26,11 @@ public static class StudyJson
     public static IReadOnlyList<ParameterDefinition> Parameters(StudyEntity s) =>
         JsonSerializer.Deserialize<List<ParameterDefinition>>(s.SearchSpaceJson, Options)!;
 
+    public static PrunerDefinition? Pruner(StudyEntity s) =>
+        s.PrunerJson is null ? null : JsonSerializer.Deserialize<PrunerDefinition>(s.PrunerJson, Options);
+
     public static StudyDefinition Definition(StudyEntity s) => new(
-        s.Name, Objective(s), Parameters(s), Sampler(s), s.Direction, s.Budget, s.Parallelism, s.MaxConsecutiveFailures);
+        s.Name, Objective(s), Parameters(s), Sampler(s), s.Direction, s.Budget, s.Parallelism, s.MaxConsecutiveFailures, Pruner(s));
 
     /// <summary>A stored study is re-validated on load, which also rebuilds its search space and sampler settings.</summary>
     public static ValidatedStudy Validated(StudyEntity s) => StudyValidator.ValidateOrThrow(Definition(s));
@@ -62,5 +65,6 @@ public static class StudyJson
         _ => TrialState.Cancelled,
     };
 
-    public static TrialRecord Record(TrialEntity t, SearchSpace space) => new(t.Number, Params(t.ParamsJson, space), State(t.State), t.Value);
+    public static TrialRecord Record(TrialEntity t, SearchSpace space, IReadOnlyList<Optimization.Pruners.StepValue>? curve = null) =>
+        new(t.Number, Params(t.ParamsJson, space), State(t.State), t.Value, curve);
 }

@@ -50,6 +50,6 @@ public sealed partial class StudyService
         var trials = await db.Trials.AsNoTracking()
             .Where(t => t.StudyId == id && t.State != TrialStates.Running && (upToTrial == null || t.Number <= upToTrial))
             .OrderBy(t => t.Number).ToListAsync(ct);
-        return (validated, trials.Select(t => StudyJson.Record(t, validated.Space)).ToList());
+        return (validated, TrialHistory.Records(trials, validated.Space, await TrialHistory.CurvesAsync(db, id, ct)));
     }
 }

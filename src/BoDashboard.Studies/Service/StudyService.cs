@@ -55,6 +55,7 @@ public sealed partial class StudyService(
             ObjectiveJson = StudyJson.Serialize(d.Objective),
             SearchSpaceJson = StudyJson.Serialize(d.Parameters),
             SamplerJson = StudyJson.Serialize(d.Sampler),
+            PrunerJson = StudyJson.Serialize(d.Pruner),
             Budget = d.Budget,
             Parallelism = d.Parallelism,
             MaxConsecutiveFailures = d.MaxConsecutiveFailures,
@@ -134,9 +135,10 @@ public sealed partial class StudyService(
         var details = trials.Select(t => Details(t, validated, curves[t.Id].ToList())).ToList();
         var best = Best(details, validated.Direction);
         var d = validated.Definition;
+        var (run, withoutPruning) = Compute(details);
         return new StudyDetails(study.Id, study.Name, study.State, study.Direction, d.Objective, d.Parameters, d.Sampler!,
             study.Budget, study.Parallelism, study.MaxConsecutiveFailures, study.FailureReason, study.CreatedAt, study.StartedAt,
-            study.FinishedAt, study.UpdatedAt, best?.Number, best?.Value, details);
+            study.FinishedAt, study.UpdatedAt, best?.Number, best?.Value, details, d.Pruner, run, withoutPruning);
     }
 
     public async Task<BestTrialExport> BestAsync(int id, CancellationToken ct = default)
@@ -284,6 +286,15 @@ public sealed partial class StudyService(
         t.Id, t.Number, t.State, StudyJson.Params(t.ParamsJson, study.Space), t.Value, t.SuggestedBy, t.AcquisitionValue,
         t.StartedAt, t.FinishedAt, t.FinishedAt is { } f ? (f - t.StartedAt).TotalSeconds : null, t.Error, t.WorkerName,
         curve, t.LogTail);
+
+    /// <summary>Steps reported, and steps had no trial been pruned (a pruned trial as long as the longest completed one).</summary>
+    private static (int Run, int WithoutPruning) Compute(IReadOnlyList<TrialDetails> trials)
+    {
+        var run = trials.Sum(t => t.Intermediate.Count);
+        var full = trials.Where(t => t.State == TrialStates.Complete).Select(t => t.Intermediate.Count).DefaultIfEmpty(0).Max();
+        var without = trials.Sum(t => t.State == TrialStates.Pruned ? Math.Max(full, t.Intermediate.Count) : t.Intermediate.Count);
+        return (run, without);
+    }
 
     private static TrialDetails? Best(IEnumerable<TrialDetails> trials, Direction direction)
     {

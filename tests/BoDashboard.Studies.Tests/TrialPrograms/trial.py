@@ -23,6 +23,15 @@ if mode == "ok":
         print(f"step {step} done", flush=True)
     print("bo:progress done=3 total=3", flush=True)
     print(f"bo:result value={x * 10!r}", flush=True)
+elif mode == "steps":
+    # Values that fall with the trial number: under ASHA every trial after the first is behind at step 1.
+    with open(os.path.join(trial_dir, "pids"), "w", encoding="utf-8") as f:
+        f.write(str(os.getpid()))
+    value = 1.0 / (int(os.environ["BO_TRIAL_NUMBER"]) + 1)
+    for step in range(1, 6):
+        print(f"bo:report step={step} value={value + step / 100!r}", flush=True)
+        time.sleep(0.4)
+    print(f"bo:result value={value + 0.05!r}", flush=True)
 elif mode == "exit3":
     print("something went wrong: boom", file=sys.stderr, flush=True)
     sys.exit(3)

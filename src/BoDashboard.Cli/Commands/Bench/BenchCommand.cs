@@ -11,6 +11,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchOptimizerCommand.Create());
         bench.Subcommands.Add(BenchTrainingCommand.Create());
         bench.Subcommands.Add(BenchPosteriorCommand.Create());
+        bench.Subcommands.Add(BenchPruningCommand.Create());
         return bench;
     }
 }

@@ -129,6 +129,9 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.Property<int>("Parallelism")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrunerJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RunnersEnqueuedAt")
                         .HasColumnType("TEXT");
 

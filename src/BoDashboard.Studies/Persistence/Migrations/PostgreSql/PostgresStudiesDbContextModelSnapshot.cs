@@ -140,6 +140,9 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                     b.Property<int>("Parallelism")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PrunerJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("RunnersEnqueuedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using BoDashboard.Cli.Runs;
+using BoDashboard.Training.Runs;
+using Spectre.Console;
+
+namespace BoDashboard.Cli.Commands.Bench;
+
+/// <summary>`bench pruning`: replays studies with and without pruners on a recorded learning-curve table;
+/// `--record` makes that table from the real AlexNet objective.</summary>
+public static class BenchPruningCommand
+{
+    public const string DefaultTable = "data/benchmarks/alexnet-learning-curves.csv";
+
+    public static Command Create()
+    {
+        var record = new Option<bool>("--record") { Description = "Train the configurations and write the learning-curve table (long: ~40 s per configuration)" };
+        var table = new Option<string>("--table") { Description = "The learning-curve table (CSV)", DefaultValueFactory = _ => DefaultTable };
+        var configs = new Option<int>("--configs") { Description = "Configurations to record", DefaultValueFactory = _ => 80 };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads while recording (default: all cores)" };
+        var seeds = new Option<int>("--seeds") { Description = "Replayed studies per combination (seeds 0..N-1)", DefaultValueFactory = _ => 20 };
+        var trials = new Option<int>("--trials") { Description = "Trials per replayed study", DefaultValueFactory = _ => 30 };
+        var command = new Command("pruning", "Compare pruners (none, median, ASHA, Hyperband) under GP-EI and random sampling on recorded AlexNet learning curves");
+        foreach (var option in new Option[] { record, table, configs, threads, seeds, trials }) command.Options.Add(option);
+        command.SetAction((parse, ct) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(table)!);
+            if (parse.GetValue(record))
+            {
+                AnsiConsole.MarkupLine($"recording {parse.GetValue(configs)} configurations into [bold]{Markup.Escape(path)}[/]");
+                new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs), seed: 0, parse.GetValue(threads),
+                    (done, total, c) => Console.WriteLine(FormattableString.Invariant(
+                        $"[{done}/{total}] lr {c.LearningRate:G3} wd {c.WeightDecay:G3}: {(c.Diverged ? "diverged" : string.Join(" ", c.Accuracies.Select(a => a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))))} ({c.Seconds:F0} s)")),
+                    ct);
+                return Task.FromResult(0);
+            }
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"no learning-curve table at {path}; record one with `bench pruning --record` (see data/benchmarks/README.md)");
+                return Task.FromResult(2);
+            }
+            PruningBenchmark.Print(LearningCurveTable.Read(path), parse.GetValue(seeds), parse.GetValue(trials), ct);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

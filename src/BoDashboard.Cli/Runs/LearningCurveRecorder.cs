@@ -1,0 +1,44 @@
+using BoDashboard.Studies.Objectives;
+using BoDashboard.Training.Runs;
+using BoDashboard.Training.Settings;
+
+namespace BoDashboard.Cli.Runs;
+
+/// <summary>Records the learning-curve table that `bench pruning` replays: configurations drawn log-uniformly in
+/// (1e-5, 0.1) for learning rate and weight decay from a fixed seed, each trained for every epoch of the CPU preset.
+/// Appends row by row, so an interrupted recording continues where it stopped.</summary>
+public sealed class LearningCurveRecorder(ITrainer trainer)
+{
+    public const double Low = 1e-5;
+    public const double High = 0.1;
+
+    public static IReadOnlyList<(double LearningRate, double WeightDecay)> Configurations(int count, int seed)
+    {
+        var random = new Random(seed);
+        double LogUniform() => Math.Pow(10, Math.Log10(Low) + random.NextDouble() * (Math.Log10(High) - Math.Log10(Low)));
+        return Enumerable.Range(0, count).Select(_ => (LogUniform(), LogUniform())).ToList();
+    }
+
+    /// <param name="progress">Called after each configuration with (done, total, the curve).</param>
+    public void Record(string path, int count, int seed, int? threads, Action<int, int, RecordedCurve> progress, CancellationToken ct)
+    {
+        var preset = TrainingSettings.CpuPreset;
+        var done = File.Exists(path) ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet() : [];
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (!File.Exists(path)) File.WriteAllText(path, LearningCurveTable.Header(preset.Epochs) + "\n");
+        var configurations = Configurations(count, seed);
+        for (var i = 0; i < configurations.Count; i++)
+        {
+            if (done.Contains(i)) continue;
+            ct.ThrowIfCancellationRequested();
+            var (lr, wd) = configurations[i];
+            var objective = new Studies.Definition.ObjectiveDefinition("alexnet");
+            var settings = AlexNetObjective.Settings(objective, new Dictionary<string, object> { ["learning_rate"] = lr, ["weight_decay"] = wd }, threads);
+            var result = trainer.Train(settings, null, ct);
+            var curve = new RecordedCurve(i, lr, wd, result.Diverged, result.Seconds,
+                result.Curve.Select(e => e.ValidationAccuracy ?? double.NaN).Where(double.IsFinite).ToList());
+            File.AppendAllText(path, LearningCurveTable.Row(curve, preset.Epochs) + "\n");
+            progress(i + 1, configurations.Count, curve);
+        }
+    }
+}

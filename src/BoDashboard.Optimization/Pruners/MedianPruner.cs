@@ -1,0 +1,31 @@
+namespace BoDashboard.Optimization.Pruners;
+
+/// <summary>Stops a trial whose best value so far is worse than the median of the earlier completed trials' values at
+/// the same step (as Optuna's MedianPruner). Nothing is pruned until <paramref name="startupTrials"/> earlier trials
+/// have completed, nor before step <paramref name="warmupSteps"/>; a step that no earlier completed trial reported
+/// decides nothing, and a value equal to the median is kept.</summary>
+/// <remarks>"Earlier" means a smaller trial number: the decision does not depend on which trials happened to finish
+/// first, so it is the same in every process and after a restart.</remarks>
+public sealed class MedianPruner(int startupTrials, int warmupSteps) : IPruner
+{
+    public bool ShouldPrune(PrunerTrial trial, IReadOnlyList<PrunerTrial> others, Direction direction)
+    {
+        if (trial.Last is not { } last || last.Step < warmupSteps) return false;
+        var completed = others.Where(o => o.Number < trial.Number && o.State == TrialState.Complete).ToList();
+        if (completed.Count == 0 || completed.Count < startupTrials) return false;
+        var atStep = completed.Select(o => o.At(last.Step)).OfType<double>().Where(double.IsFinite).ToList();
+        if (atStep.Count == 0) return false;
+        if (!double.IsFinite(last.Value)) return true;
+        var median = Median(atStep);
+        // Judge the trial by its best value so far, so one noisy step does not end a good trial.
+        var best = direction == Direction.Maximize ? trial.Values.Max(v => v.Value) : trial.Values.Min(v => v.Value);
+        return direction == Direction.Maximize ? best < median : best > median;
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
