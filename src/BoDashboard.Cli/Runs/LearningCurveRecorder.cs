@@ -6,7 +6,8 @@ namespace BoDashboard.Cli.Runs;
 
 /// <summary>Records the learning-curve table that `bench pruning` replays: configurations drawn log-uniformly in
 /// (1e-5, 0.1) for learning rate and weight decay from a fixed seed, each trained for every epoch of the CPU preset.
-/// Appends row by row, so an interrupted recording continues where it stopped.</summary>
+/// Appends row by row, so an interrupted recording continues where it stopped; shards (configurations i with
+/// i mod count = shard) let several processes record into the same file at once, one line per append.</summary>
 public sealed class LearningCurveRecorder(ITrainer trainer)
 {
     public const double Low = 1e-5;
@@ -20,7 +21,8 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
     }
 
     /// <param name="progress">Called after each configuration with (done, total, the curve).</param>
-    public void Record(string path, int count, int seed, int? threads, Action<int, int, RecordedCurve> progress, CancellationToken ct)
+    public void Record(string path, int count, int seed, int? threads, int? trainSubset, (int Index, int Count) shard,
+        Action<int, int, RecordedCurve> progress, CancellationToken ct)
     {
         var preset = TrainingSettings.CpuPreset;
         var done = File.Exists(path) ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet() : [];
@@ -29,10 +31,10 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
         var configurations = Configurations(count, seed);
         for (var i = 0; i < configurations.Count; i++)
         {
-            if (done.Contains(i)) continue;
+            if (done.Contains(i) || i % shard.Count != shard.Index) continue;
             ct.ThrowIfCancellationRequested();
             var (lr, wd) = configurations[i];
-            var objective = new Studies.Definition.ObjectiveDefinition("alexnet");
+            var objective = new Studies.Definition.ObjectiveDefinition("alexnet", TrainSubset: trainSubset);
             var settings = AlexNetObjective.Settings(objective, new Dictionary<string, object> { ["learning_rate"] = lr, ["weight_decay"] = wd }, threads);
             var result = trainer.Train(settings, null, ct);
             var curve = new RecordedCurve(i, lr, wd, result.Diverged, result.Seconds,

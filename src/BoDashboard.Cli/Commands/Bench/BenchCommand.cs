@@ -12,6 +12,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchTrainingCommand.Create());
         bench.Subcommands.Add(BenchPosteriorCommand.Create());
         bench.Subcommands.Add(BenchPruningCommand.Create());
+        bench.Subcommands.Add(BenchTrialsCommand.Create());
         return bench;
     }
 }
