@@ -22,6 +22,9 @@ public class TestDashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Studies", $"Data Source={Path.Combine(DataFolder, "studies.db")}");
         builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(DataFolder, "hangfire.db"));
         builder.UseSetting("Hangfire:WorkerCount", "2");
+        builder.UseSetting("Storage:DataFolder", Path.Combine(DataFolder, "data"));
+        // The test runner cannot answer the trial verbs; the dashboard's own assembly (copied next to the tests) can.
+        builder.UseSetting("Objectives:TrialHost", Path.Combine(AppContext.BaseDirectory, "BoDashboard.Web.dll"));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -17,8 +17,17 @@ public static class TrialProcessSetup
         var grace = configuration["Objectives:StopGraceSeconds"] is { Length: > 0 } g
             ? TimeSpan.FromSeconds(double.Parse(g, CultureInfo.InvariantCulture))
             : TrialProcessOptions.DefaultStopGrace;
-        services.AddSingleton(new TrialProcessOptions(TrialHost.ForThisProcess(), grace, contentRoot));
+        services.AddSingleton(new TrialProcessOptions(Host(configuration["Objectives:TrialHost"]), grace, contentRoot));
         services.AddSingleton(new TrialFolders(Path.Combine(contentRoot, configuration["Storage:DataFolder"] ?? Path.Combine("data", "app"))));
         return services;
     }
+
+    /// <summary>This program unless Objectives:TrialHost names another that answers the trial verbs (an assembly is run
+    /// with `dotnet`): for hosts that are not the dashboard's own binary, such as a test runner.</summary>
+    private static TrialHost Host(string? configured) => configured switch
+    {
+        null or "" => TrialHost.ForThisProcess(),
+        _ when configured.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) => TrialHost.ForAssembly(configured),
+        _ => new TrialHost(configured, []),
+    };
 }
