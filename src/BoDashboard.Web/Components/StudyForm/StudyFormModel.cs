@@ -9,19 +9,25 @@ public sealed class StudyFormModel
     public const string FashionMnist = "alexnet:fashion-mnist";
     public const string ImageFolder = "alexnet:image-folder";
     public const string External = "external";
+    public const string Command = "command";
 
-    /// <summary>Objective choices as (key, label): AlexNet first, then the analytic functions (seed-1d first), then external.</summary>
-    public static IReadOnlyList<(string Key, string Label)> Objectives { get; } =
+    /// <summary>Objective choices as (key, label): AlexNet first, then the analytic functions (seed-1d first), then the
+    /// server's trial commands (the label says when there are none), then external.</summary>
+    public static IReadOnlyList<(string Key, string Label)> ObjectiveChoices(int configuredCommands) =>
     [
         (FashionMnist, "AlexNet on Fashion-MNIST"),
         (ImageFolder, "AlexNet on an image folder"),
         .. AnalyticFunctions.Names.Select(n => ($"analytic:{n}", $"Analytic: {n}")),
+        (Command, configuredCommands > 0 ? "Command (configured on the server)" : "Command (none configured on this server)"),
         (External, "External (ask/tell)"),
     ];
 
     public string Name { get; set; } = "";
     public string Objective { get; set; } = "analytic:seed-1d";
     public string? DatasetPath { get; set; }
+
+    /// <summary>The configured trial command's name, for the command objective.</summary>
+    public string? CommandName { get; set; }
     public int? Epochs { get; set; }
     public int? BatchSize { get; set; }
     public int? TrainSubset { get; set; }
@@ -43,6 +49,8 @@ public sealed class StudyFormModel
 
     public bool IsAnalytic => Objective.StartsWith("analytic:", StringComparison.Ordinal);
 
+    public bool IsCommand => Objective == Command;
+
     public string? Function => IsAnalytic ? Objective["analytic:".Length..] : null;
 
     public StudyDefinition ToDefinition()
@@ -52,7 +60,9 @@ public sealed class StudyFormModel
                 DatasetPath: Objective == ImageFolder ? DatasetPath : null, Epochs: Epochs, BatchSize: BatchSize, TrainSubset: TrainSubset)
             : IsAnalytic
                 ? new ObjectiveDefinition(ObjectiveDefinition.Analytic, Function: Function)
-                : new ObjectiveDefinition(ObjectiveDefinition.External);
+                : IsCommand
+                    ? new ObjectiveDefinition(ObjectiveDefinition.CommandKind, Command: CommandName)
+                    : new ObjectiveDefinition(ObjectiveDefinition.External);
         return new StudyDefinition(
             Name,
             objective,
@@ -61,6 +71,15 @@ public sealed class StudyFormModel
             string.IsNullOrEmpty(Direction) ? null : Direction,
             Budget,
             Parallelism);
+    }
+
+    /// <summary>Adds a float row in [0, 1] for each name the table lacks (a command's placeholders); the user then edits
+    /// types and ranges.</summary>
+    public void AddParameters(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+            if (!Parameters.Any(p => p.Name.Trim() == name))
+                Parameters.Add(new ParameterRow { Name = name, Type = "float", Low = 0, High = 1 });
     }
 
     /// <summary>The tutorial's search space: learning rate and weight decay, both log10 in (-5, -1).</summary>

@@ -1,0 +1,18 @@
+using BoDashboard.Studies.Commands;
+
+namespace BoDashboard.Web.Components.StudyForm;
+
+/// <summary>What the form says about a chosen trial command: its description, the <c>{placeholders}</c> its arguments
+/// use (in order of first use) and those the search space does not have yet.</summary>
+public sealed record CommandChoice(string Name, string? Description, IReadOnlyList<string> Placeholders, IReadOnlyList<string> Missing)
+{
+    /// <summary>Null when <paramref name="name"/> is not one of the catalog's commands.</summary>
+    public static CommandChoice? For(CommandCatalog catalog, string? name, IEnumerable<string> parameterNames)
+    {
+        if (name is null || catalog.Find(name) is not { } command) return null;
+        var placeholders = command.Arguments.SelectMany(CommandCatalog.Placeholders).Distinct(StringComparer.Ordinal).ToList();
+        var present = parameterNames.Select(n => n.Trim()).ToHashSet(StringComparer.Ordinal);
+        return new CommandChoice(name, string.IsNullOrWhiteSpace(command.Description) ? null : command.Description,
+            placeholders, placeholders.Where(p => !present.Contains(p)).ToList());
+    }
+}
