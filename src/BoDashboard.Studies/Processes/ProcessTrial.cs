@@ -31,8 +31,15 @@ public sealed class ProcessTrial(TrialProcessOptions options)
                         break;
                     }
                     last = report.Value;
-                    if (await reporter.ReportAsync(report.Value, CancellationToken.None))
-                        await prune.CancelAsync();
+                    try
+                    {
+                        if (await reporter.ReportAsync(report.Value, CancellationToken.None)) await prune.CancelAsync();
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A storage hiccup must not stop the reading: a program blocked on a full pipe would hang.
+                        Log($"[bo] step {report.Value.Step} could not be stored: {e.Message}");
+                    }
                     break;
                 case TrialOutputLine.Result r:
                     result = r.Value;
