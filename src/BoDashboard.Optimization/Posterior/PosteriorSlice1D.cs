@@ -16,4 +16,10 @@ public sealed record PosteriorSlice1D(
     IReadOnlyList<PosteriorObservation> Observations,
     PosteriorPoint? Best,
     PosteriorPoint? NextCandidate,
-    IReadOnlyDictionary<string, object> FixedParameters);
+    IReadOnlyDictionary<string, object> FixedParameters)
+{
+    /// <summary>Trials stopped early by a pruner, at their parameters, with the value they were stopped at. Kept apart
+    /// from <see cref="Observations"/> (completed trials only): the GP counts a pruned trial as an estimate of where its
+    /// curve was heading, not as this value, and the plots draw them differently.</summary>
+    public IReadOnlyList<PosteriorObservation> PrunedObservations { get; init; } = [];
+}

@@ -62,7 +62,12 @@ public sealed class PosteriorSlicer
             .ToArray();
         return new PosteriorSlice2D(xName, yName, IsLog(space.Parameters[xIndex]), IsLog(space.Parameters[yIndex]),
             Axis(space, xIndex, units), Axis(space, yIndex, units), mean, std, acquisition, settings.Acquisition.ToLowerInvariant(),
-            observations, context.Best, context.Next, Fixed(context.BaseParams, xName, yName));
+            observations, context.Best, context.Next, Fixed(context.BaseParams, xName, yName))
+        {
+            PrunedObservations = context.Pruned
+                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), Natural(p.Trial.Params[yName]), p.Value))
+                .ToArray(),
+        };
     }
 
     public PosteriorSlice1D Slice1D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
@@ -90,7 +95,12 @@ public sealed class PosteriorSlicer
             .Select(t => new PosteriorObservation(t.Number, Natural(t.Params[xName]), null, t.Value!.Value))
             .ToArray();
         return new PosteriorSlice1D(xName, IsLog(space.Parameters[xIndex]), Axis(space, xIndex, units), mean, std, acquisition,
-            settings.Acquisition.ToLowerInvariant(), observations, context.Best, context.Next, Fixed(context.BaseParams, xName));
+            settings.Acquisition.ToLowerInvariant(), observations, context.Best, context.Next, Fixed(context.BaseParams, xName))
+        {
+            PrunedObservations = context.Pruned
+                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), null, p.Value))
+                .ToArray(),
+        };
     }
 
     private sealed record Context(
@@ -100,12 +110,15 @@ public sealed class PosteriorSlicer
         double[] Base,
         IReadOnlyDictionary<string, object> BaseParams,
         IReadOnlyList<TrialRecord> Completed,
+        IReadOnlyList<(TrialRecord Trial, double Value)> Pruned,
         PosteriorPoint? Best,
         PosteriorPoint? Next);
 
     private static Context Prepare(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings)
     {
         var completed = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToArray();
+        var pruned = history.Where(t => t.State == TrialState.Pruned).Select(t => (Trial: t, Value: StoppedAt(t)))
+            .Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => (p.Trial, p.Value!.Value)).ToArray();
         var best = AskTellOptimizer.BestOf(completed, direction);
         GaussianProcessModel? model = null;
         Suggestion next;
@@ -130,9 +143,13 @@ public sealed class PosteriorSlicer
         var baseParams = best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray());
         var basePoint = space.Encode(baseParams);
         var acquisition = model is null ? null : AcquisitionFunctions.Create(settings.Acquisition, model, settings.Xi, settings.Kappa);
-        return new Context(model, acquisition, direction, basePoint, baseParams, completed,
+        return new Context(model, acquisition, direction, basePoint, baseParams, completed, pruned,
             best is null ? null : new PosteriorPoint(best.Params, best.Value), new PosteriorPoint(next.Params, null));
     }
+
+    /// <summary>The value a pruned trial was stopped at: its stored value, else its last intermediate value.</summary>
+    private static double? StoppedAt(TrialRecord trial) =>
+        trial.Value ?? (trial.Intermediate is { Count: > 0 } curve ? curve[^1].Value : null);
 
     /// <summary>Mean and std in objective units (sign restored when minimising) and the acquisition, for m points.</summary>
     private static (double[] Mean, double[] Std, double[] Acquisition) Evaluate(Context context, GaussianProcessModel model, double[] points, int m)

@@ -45,6 +45,9 @@ public sealed class StudyFormModel
     public int Budget { get; set; } = 30;
     public int Parallelism { get; set; } = 1;
 
+    /// <summary>Whether and how trials are stopped early (none by default).</summary>
+    public PrunerFormModel Pruner { get; set; } = new();
+
     public bool IsAlexNet => Objective.StartsWith("alexnet:", StringComparison.Ordinal);
 
     public bool IsAnalytic => Objective.StartsWith("analytic:", StringComparison.Ordinal);
@@ -70,7 +73,8 @@ public sealed class StudyFormModel
             new SamplerDefinition(Sampler, InitialPoints, Xi, Acquisition, Kappa, Seed),
             string.IsNullOrEmpty(Direction) ? null : Direction,
             Budget,
-            Parallelism);
+            Parallelism,
+            Pruner: Pruner.ToDefinition());
     }
 
     /// <summary>Adds a float row in [0, 1] for each name the table lacks (a command's placeholders); the user then edits

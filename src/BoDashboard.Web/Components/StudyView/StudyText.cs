@@ -23,6 +23,17 @@ public static class StudyText
         _ => "external (ask/tell)",
     };
 
+    /// <summary>"3 complete · 2 pruned · 1 running": how many trials are in each state, in a fixed order (states with
+    /// none left out).</summary>
+    public static string TrialCounts(IReadOnlyList<TrialDetails> trials)
+    {
+        if (trials.Count == 0) return "No trials yet.";
+        var counts = trials.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
+        var order = new[] { TrialStates.Complete, TrialStates.Pruned, TrialStates.Failed, TrialStates.Cancelled, TrialStates.Running };
+        return string.Join(" · ", order.Concat(counts.Keys.Except(order).Order(StringComparer.Ordinal))
+            .Where(counts.ContainsKey).Select(state => $"{counts[state]} {state}"));
+    }
+
     public static string Sampler(StudyDetails study) => study.Sampler.Name == "gp-ei"
         ? string.Create(CultureInfo.InvariantCulture,
             $"gp-ei ({study.Sampler.InitialPoints} initial points, {study.Sampler.Acquisition} xi {study.Sampler.Xi}, seed {study.Sampler.Seed})")
