@@ -23,9 +23,11 @@ id=$(curl -sf -X POST "http://127.0.0.1:$port/api/studies" -H 'content-type: app
 finished() { curl -sf "http://127.0.0.1:$port/api/studies/$id" | python3 -c 'import json,sys; print(sum(t["state"] != "running" for t in json.load(sys.stdin)["trials"]))'; }
 start=$(date +%s)
 first=""
+next=25
 while true; do
     n=$(finished)
     if [ -z "$first" ] && [ "$n" -ge 1 ]; then first=$(rss); echo "after trial 1: $first MB"; fi
+    if [ "$n" -ge $(( next )) ] && [ "$n" -lt "$trials" ]; then echo "after trial $n: $(rss) MB" >&2; next=$(( next + 25 )); fi
     [ "$n" -ge "$trials" ] && break
     printf '\r%d / %d trials, %d s' "$n" "$trials" $(( $(date +%s) - start )) >&2
     sleep 1
