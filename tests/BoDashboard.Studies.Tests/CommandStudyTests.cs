@@ -103,6 +103,25 @@ public sealed class CommandStudyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_study_that_fails_ends_its_other_running_trials_and_their_processes()
+    {
+        await using var host = await StudyHost.StartAsync(folder.Path, workers: 2, commands: Commands(), stopGrace: TimeSpan.FromSeconds(1));
+        // Trial 0 hangs (a process tree); the others fail at once until two failures in a row fail the study.
+        var definition = Study(["first-hangs"], budget: 10) with { Parallelism = 2, MaxConsecutiveFailures = 2 };
+        var id = (await host.Studies.CreateAsync(definition)).Id;
+
+        var study = await host.WaitForStateAsync(id, StudyStates.Failed, Patience);
+
+        var tree = study.Trials.Single(t => t.Number == 0);
+        var deadline = DateTime.UtcNow + Patience;
+        while (!File.Exists(Path.Combine(TrialFolder(id, tree.Number), "pids")) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await AssertGoneAsync(Pids(id, tree.Number));
+        study = await host.Studies.GetAsync(id);
+        Assert.DoesNotContain(study.Trials, t => t.State == TrialStates.Running);
+        Assert.Equal(TrialStates.Cancelled, study.Trials.Single(t => t.Number == tree.Number).State);
+    }
+
+    [Fact]
     public async Task Awkward_parameter_values_reach_the_program_literally()
     {
         string[] awkward = ["two words", "quote \" and ' apostrophe", "semi; colon", "$(touch /tmp/bo-pwned)", "back`tick`", "{x}"];

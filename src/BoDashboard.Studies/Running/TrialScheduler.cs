@@ -214,6 +214,17 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             if (newState is null) return;
             study.State = newState;
             study.FinishedAt = study.UpdatedAt = Now;
+            if (newState == StudyStates.Failed)
+            {
+                // Its other running trials end with it; their runners stop the processes at the next heartbeat.
+                foreach (var running in trials.Where(t => t.State == TrialStates.Running))
+                {
+                    running.State = TrialStates.Cancelled;
+                    running.Error = "the study failed";
+                    running.FinishedAt = study.FinishedAt;
+                    running.HeartbeatAt = null;
+                }
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
