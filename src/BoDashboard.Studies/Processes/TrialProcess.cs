@@ -78,10 +78,10 @@ public sealed class TrialProcess : IDisposable
             return;
         }
         ProcessSignals.SignalGroup(process.Id, ProcessSignals.SigTerm);
-        var exited = await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(grace));
+        await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(grace));
+        // Whatever is left of the group after the grace period, the guard included, is killed.
         if (!process.HasExited || ProcessSignals.GroupExists(process.Id))
             ProcessSignals.SignalGroup(process.Id, ProcessSignals.SigKill);
-        _ = exited;
     }
 
     private async Task<int> WaitAsync()
