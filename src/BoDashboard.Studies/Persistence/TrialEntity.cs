@@ -18,6 +18,8 @@ public sealed class TrialEntity
     public DateTime? HeartbeatAt { get; set; }
     public string? Error { get; set; }
     public string? WorkerName { get; set; }
+    /// <summary>The token of the claim that owns this running trial (a new one at every claim and take-over).</summary>
+    public string? LeaseToken { get; set; }
     /// <summary>The last lines a trial's process printed (bounded), for the UI and the API; the whole log is a file
     /// in the trial's folder.</summary>
     public string? LogTail { get; set; }

@@ -6,7 +6,7 @@ namespace BoDashboard.Studies.Running;
 /// <summary>The runner's end of <see cref="ITrialReporter"/>: progress is published to live pages, intermediate values
 /// are stored (and answered with the pruning decision), log lines are kept as a bounded tail that is written to the
 /// trial's row at most every <see cref="FlushInterval"/> and once more at the end.</summary>
-public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents events, ClaimedTrial claim, string worker) : ITrialReporter, IAsyncDisposable
+public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents events, ClaimedTrial claim) : ITrialReporter, IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
     private readonly Queue<string> tail = new();
@@ -19,7 +19,7 @@ public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents ev
 
     public async Task<bool> ReportAsync(IntermediateValue value, CancellationToken ct)
     {
-        var result = await scheduler.ReportAsync(claim.StudyId, claim.TrialId, worker, value, ct);
+        var result = await scheduler.ReportAsync(claim.StudyId, claim.TrialId, claim.Lease, value, ct);
         if (result.Status == ReportStatus.StepNotIncreasing)
             Log($"[bo] step {value.Step} ignored: it was already reported (last step {result.LastStep})");
         return result.ShouldPrune;
@@ -49,7 +49,7 @@ public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents ev
                 text = string.Join('\n', tail);
             }
             lastFlush = DateTime.UtcNow;
-            await scheduler.SaveLogTailAsync(claim, worker, text, CancellationToken.None);
+            await scheduler.SaveLogTailAsync(claim, text, CancellationToken.None);
         }
         catch (Exception)
         {

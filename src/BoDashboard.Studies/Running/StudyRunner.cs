@@ -19,6 +19,7 @@ public sealed class StudyRunner(
     WorkerIdentity worker,
     RunnerTimings timings,
     Processes.TrialFolders folders,
+    TimeProvider clock,
     ILogger<StudyRunner> logger)
 {
     // No automatic retry: a failing evaluation fails its trial, and recovery restarts slots that died.
@@ -47,8 +48,8 @@ public sealed class StudyRunner(
     private async Task RunTrialAsync(IObjective objective, ClaimedTrial claim, CancellationToken shutdown)
     {
         using var trialCts = control.Register(claim.StudyId, claim.TrialId, shutdown);
-        using var heartbeat = StartHeartbeat(claim, trialCts);
-        await using var reporter = new StoredTrialReporter(scheduler, events, claim, worker.Name);
+        await using var heartbeat = new LeaseKeeper(ct => scheduler.HeartbeatAsync(claim, ct), trialCts, timings, clock, logger);
+        await using var reporter = new StoredTrialReporter(scheduler, events, claim);
         var trial = new TrialContext(claim.StudyId, claim.Number, claim.Params, folders.Prepare(claim.StudyId, claim.Number));
         ObjectiveOutcome outcome;
         try
@@ -58,8 +59,8 @@ public sealed class StudyRunner(
         catch (OperationCanceledException) when (trialCts.IsCancellationRequested)
         {
             // Pause, cancel, delete or shutdown: the trial goes back unfinished and is re-run with the same
-            // parameters if the study continues (a cancel has already pruned it, so the release changes nothing).
-            await scheduler.ReleaseAsync(claim, worker.Name);
+            // parameters if the study continues (a cancel has already ended it, so the release changes nothing).
+            await scheduler.ReleaseAsync(claim);
             logger.LogInformation("Trial {Number} of study {Study} interrupted", claim.Number, claim.StudyId);
             return;
         }
@@ -72,30 +73,6 @@ public sealed class StudyRunner(
             control.Unregister(claim.StudyId, claim.TrialId);
         }
         await reporter.FlushAsync();
-        await scheduler.FinishAsync(claim, worker.Name, outcome, CancellationToken.None);
-    }
-
-    /// <summary>Keeps the trial's lease fresh and stops the trial when the study stops being "running" (a pause or
-    /// cancel made by another process) or the trial was taken over.</summary>
-    private IDisposable StartHeartbeat(ClaimedTrial claim, CancellationTokenSource trialCts)
-    {
-        var timer = new PeriodicTimer(timings.HeartbeatInterval);
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                while (await timer.WaitForNextTickAsync())
-                {
-                    if (!await scheduler.HeartbeatAsync(claim, worker.Name, CancellationToken.None))
-                    {
-                        await trialCts.CancelAsync();
-                        return;
-                    }
-                }
-            }
-            catch (ObjectDisposedException) { }
-            catch (Exception e) { logger.LogWarning(e, "Heartbeat of trial {Number} failed", claim.Number); }
-        });
-        return timer;
+        await scheduler.FinishAsync(claim, outcome, CancellationToken.None);
     }
 }

@@ -45,6 +45,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             if (orphan is not null)
             {
                 orphan.WorkerName = worker;
+                orphan.LeaseToken = NewLease();
                 orphan.HeartbeatAt = now;
                 orphan.StartedAt = now;
                 orphan.LogTail = null;
@@ -54,7 +55,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
                 await tx.CommitAsync(ct);
                 var space = StudyJson.Validated(study).Space;
                 events.Publish(new StudyChange(studyId, StudyChangeKind.TrialStarted, orphan.Number));
-                return new ClaimedTrial(studyId, orphan.Id, orphan.Number, StudyJson.Params(orphan.ParamsJson, space), Rerun: true);
+                return new ClaimedTrial(studyId, orphan.Id, orphan.Number, StudyJson.Params(orphan.ParamsJson, space), Rerun: true, orphan.LeaseToken);
             }
             if (trials.Count(t => t.State == TrialStates.Running) >= study.Parallelism) return null;
         }
@@ -75,38 +76,41 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             // An asked trial has no heartbeat: the caller may take as long as it likes to tell.
             HeartbeatAt = external ? null : now,
             WorkerName = worker,
+            LeaseToken = NewLease(),
         };
         db.Trials.Add(trial);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         events.Publish(new StudyChange(studyId, StudyChangeKind.TrialStarted, trial.Number));
-        return new ClaimedTrial(studyId, trial.Id, trial.Number, suggestion.Params, Rerun: false);
+        return new ClaimedTrial(studyId, trial.Id, trial.Number, suggestion.Params, Rerun: false, trial.LeaseToken);
     }
+
+    private static string NewLease() => Guid.NewGuid().ToString("D");
 
     private bool IsAbandoned(TrialEntity t, DateTime now) =>
         t.WorkerName != ExternalWorker && (t.HeartbeatAt is null || t.HeartbeatAt < now - timings.HeartbeatTimeout);
 
-    /// <summary>Refreshes the trial's lease. False when the worker should stop: the study is no longer running,
-    /// or the trial was deleted or taken over.</summary>
-    public async Task<bool> HeartbeatAsync(ClaimedTrial claim, string worker, CancellationToken ct)
+    /// <summary>Refreshes the trial's lease. False when the runner should stop: the study is no longer running, or the
+    /// trial was finished, cancelled, deleted or taken over (its lease is another claim's).</summary>
+    public async Task<bool> HeartbeatAsync(ClaimedTrial claim, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         var updated = await db.Trials
-            .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.WorkerName == worker)
+            .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.LeaseToken == claim.Lease)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, now), ct);
         var state = await db.Studies.Where(s => s.Id == claim.StudyId).Select(s => s.State).SingleOrDefaultAsync(ct);
         return updated == 1 && state == StudyStates.Running;
     }
 
-    /// <summary>Stores an intermediate value of a running trial that <paramref name="worker"/> owns ("external" for an
-    /// asked trial). Steps must increase; a trial that is no longer running takes no more values.</summary>
-    public async Task<ReportResult> ReportAsync(int studyId, int trialId, string worker, IntermediateValue value, CancellationToken ct)
+    /// <summary>Stores an intermediate value of a running trial owned by the claim with <paramref name="lease"/>. Steps
+    /// must increase; a trial that is no longer running, or no longer this claim's, takes no more values.</summary>
+    public async Task<ReportResult> ReportAsync(int studyId, int trialId, string? lease, IntermediateValue value, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == trialId && t.StudyId == studyId, ct);
         if (trial is null) return ReportResult.UnknownTrial;
-        if (trial.State != TrialStates.Running || trial.WorkerName != worker) return ReportResult.NotRunning;
+        if (trial.State != TrialStates.Running || trial.LeaseToken != lease) return ReportResult.NotRunning;
         var lastStep = await db.IntermediateValues.Where(v => v.TrialId == trialId).MaxAsync(v => (int?)v.Step, ct);
         if (lastStep is { } last && value.Step <= last) return ReportResult.StepNotIncreasing(last);
         var now = Now;
@@ -148,29 +152,32 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
     }
 
     /// <summary>Keeps the last lines of a running trial's log with the trial, for the pages and the API.</summary>
-    public async Task SaveLogTailAsync(ClaimedTrial claim, string worker, string tail, CancellationToken ct)
+    public async Task SaveLogTailAsync(ClaimedTrial claim, string tail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Trials.Where(t => t.Id == claim.TrialId && t.WorkerName == worker)
+        await db.Trials.Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.LeaseToken == claim.Lease)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.LogTail, tail), ct);
     }
 
-    /// <summary>Stores a result. Ignored when the trial is no longer this worker's (taken over after a lost
-    /// heartbeat, pruned by a cancel, or deleted): the other owner's result counts.</summary>
-    public async Task<bool> FinishAsync(ClaimedTrial claim, string worker, ObjectiveOutcome outcome, CancellationToken ct)
+    /// <summary>Stores a result: one conditional update on the claim's lease. Ignored (false) when the trial is no longer
+    /// this claim's — taken over after a lost lease, cancelled, pruned or deleted — so a late owner never overwrites
+    /// the result or the state another one wrote.</summary>
+    public async Task<bool> FinishAsync(ClaimedTrial claim, ObjectiveOutcome outcome, CancellationToken ct)
     {
+        var now = Now;
+        var state = outcome.Pruned ? TrialStates.Pruned : outcome.Value is null ? TrialStates.Failed : TrialStates.Complete;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var trial = await db.Trials.SingleOrDefaultAsync(t => t.Id == claim.TrialId, ct);
-            if (trial is null || trial.State != TrialStates.Running || trial.WorkerName != worker) return false;
-            var now = Now;
-            trial.State = outcome.Pruned ? TrialStates.Pruned : outcome.Value is null ? TrialStates.Failed : TrialStates.Complete;
-            trial.Value = outcome.Value;
-            trial.Error = outcome.Error;
-            trial.FinishedAt = now;
-            trial.HeartbeatAt = null;
+            var updated = await db.Trials
+                .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.LeaseToken == claim.Lease)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(t => t.State, state)
+                    .SetProperty(t => t.Value, outcome.Value)
+                    .SetProperty(t => t.Error, outcome.Error)
+                    .SetProperty(t => t.FinishedAt, now)
+                    .SetProperty(t => t.HeartbeatAt, (DateTime?)null), ct);
+            if (updated != 1) return false;
             await db.Studies.Where(s => s.Id == claim.StudyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, now), ct);
-            await db.SaveChangesAsync(ct);
         }
         events.Publish(new StudyChange(claim.StudyId, StudyChangeKind.TrialFinished, claim.Number));
         await UpdateStudyStateAsync(claim.StudyId, ct);
@@ -178,13 +185,17 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
     }
 
     /// <summary>Gives an interrupted trial back (pause, shutdown): it stays running with no owner and is re-run with
-    /// the same parameters by the next worker.</summary>
-    public async Task ReleaseAsync(ClaimedTrial claim, string worker)
+    /// the same parameters by the next runner. Only the claim that owns it can give it back.</summary>
+    public async Task ReleaseAsync(ClaimedTrial claim)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Trials
-            .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.WorkerName == worker)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, (DateTime?)null).SetProperty(t => t.WorkerName, (string?)null).SetProperty(t => t.LogTail, (string?)null));
+            .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.LeaseToken == claim.Lease)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(t => t.HeartbeatAt, (DateTime?)null)
+                .SetProperty(t => t.WorkerName, (string?)null)
+                .SetProperty(t => t.LeaseToken, (string?)null)
+                .SetProperty(t => t.LogTail, (string?)null));
     }
 
     /// <summary>Applies the failure policy and completes a study whose budget is used and whose trials are all finished.</summary>

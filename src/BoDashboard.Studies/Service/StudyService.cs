@@ -220,7 +220,7 @@ public sealed partial class StudyService(
     public async Task<ReportResult> ReportAsync(int id, int trialId, IntermediateValue value, CancellationToken ct = default)
     {
         var trial = await LoadAskedTrialAsync(id, trialId, ct);
-        var result = await scheduler.ReportAsync(id, trialId, trial.WorkerName!, value, ct);
+        var result = await scheduler.ReportAsync(id, trialId, trial.LeaseToken, value, ct);
         return result.Status switch
         {
             ReportStatus.Stored => result,
@@ -235,7 +235,7 @@ public sealed partial class StudyService(
     public async Task<TrialDetails> TellAsync(int id, int trialId, double? value, string? error, CancellationToken ct = default, bool pruned = false)
     {
         var trial = await LoadAskedTrialAsync(id, trialId, ct);
-        var claim = new ClaimedTrial(id, trial.Id, trial.Number, new Dictionary<string, object>(), Rerun: false);
+        var claim = new ClaimedTrial(id, trial.Id, trial.Number, new Dictionary<string, object>(), Rerun: false, trial.LeaseToken);
         ObjectiveOutcome outcome;
         if (pruned)
         {
@@ -249,7 +249,7 @@ public sealed partial class StudyService(
         {
             outcome = value is { } v ? ObjectiveOutcome.Success(v) : ObjectiveOutcome.Failure(error ?? "reported failed");
         }
-        if (!await scheduler.FinishAsync(claim, trial.WorkerName ?? "external", outcome, ct))
+        if (!await scheduler.FinishAsync(claim, outcome, ct))
             throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already finished");
         return (await GetAsync(id, ct)).Trials.Single(t => t.Id == trialId);
     }

@@ -183,6 +183,10 @@ namespace BoDashboard.Studies.Persistence.Migrations
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogTail")
                         .HasColumnType("TEXT");
 

@@ -196,6 +196,10 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
                     b.Property<string>("LogTail")
                         .HasColumnType("text");
 
