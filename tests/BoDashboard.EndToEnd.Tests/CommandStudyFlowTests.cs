@@ -40,7 +40,7 @@ public sealed class CommandStudyFlowTests
             }
             await page.SelectOptionAsync("#command", "python-example");
             await Assertions.Expect(page.Locator("#command-description")).ToContainTextAsync("docs/commands/python/train.py");
-            await Assertions.Expect(page.Locator("code.placeholder.missing")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("code.param-ref.missing")).ToHaveCountAsync(3);
             await page.ClickAsync("#add-command-parameters");
             await Assertions.Expect(page.Locator(".param-name")).ToHaveCountAsync(3);
             Assert.Equal(["x", "y", "optimizer"], await page.Locator(".param-name").EvaluateAllAsync<string[]>("els => els.map(e => e.value)"));
@@ -52,7 +52,7 @@ public sealed class CommandStudyFlowTests
             await page.SelectOptionAsync("#sampler", "random");
             await page.FillAsync("#budget", "3");
             await page.PressAsync("#budget", "Tab");
-            await Assertions.Expect(page.Locator("code.placeholder.missing")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("code.param-ref.missing")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator(".validation-message")).ToHaveCountAsync(0);
             await ScreenshotAsync(page, "command-study-form");
             await page.ClickAsync("#create-study");

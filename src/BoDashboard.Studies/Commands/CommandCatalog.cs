@@ -26,14 +26,14 @@ public sealed partial class CommandCatalog(IReadOnlyDictionary<string, CommandDe
             yield break;
         }
         var known = parameters.ToHashSet(StringComparer.Ordinal);
-        var missing = command.Arguments.SelectMany(Placeholders).Where(p => !known.Contains(p)).Distinct().ToList();
+        var missing = command.Arguments.SelectMany(ParameterReferences).Where(p => !known.Contains(p)).Distinct().ToList();
         if (missing.Count > 0)
             yield return new ValidationError("parameters", $"command '{name}' passes {string.Join(", ", missing.Select(m => $"{{{m}}}"))} to its program; add {(missing.Count == 1 ? "that parameter" : "those parameters")} to the search space");
     }
 
     /// <summary>The parameter names an argument refers to as <c>{name}</c>.</summary>
-    public static IEnumerable<string> Placeholders(string argument) => Placeholder().Matches(argument).Select(m => m.Groups[1].Value);
+    public static IEnumerable<string> ParameterReferences(string argument) => ParameterReference().Matches(argument).Select(m => m.Groups[1].Value);
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")]
-    internal static partial Regex Placeholder();
+    internal static partial Regex ParameterReference();
 }

@@ -14,7 +14,7 @@ public static class TrialCommandLine
     public static TrialLaunch Build(CommandDefinition command, TrialContext trial, string baseDirectory)
     {
         var arguments = command.Arguments
-            .Select(a => CommandCatalog.Placeholder().Replace(a, m => trial.Params.TryGetValue(m.Groups[1].Value, out var v) ? Format(v) : m.Value))
+            .Select(a => CommandCatalog.ParameterReference().Replace(a, m => trial.Params.TryGetValue(m.Groups[1].Value, out var v) ? Format(v) : m.Value))
             .ToList();
         var environment = new Dictionary<string, string>(command.Environment, StringComparer.Ordinal);
         foreach (var (name, value) in Variables(trial)) environment[name] = value;

@@ -51,8 +51,8 @@ public sealed class CommandFormTests : IDisposable
 
         Assert.Equal("My PyTorch model on MNIST", form.Find("#command-description").TextContent);
         // Each placeholder once, in order of use, marked missing while the table lacks it.
-        Assert.Equal(["{learning_rate}", "{weight_decay}"], form.FindAll("code.placeholder").Select(c => c.TextContent));
-        Assert.All(form.FindAll("code.placeholder"), c => Assert.Contains("missing", c.ClassList));
+        Assert.Equal(["{learning_rate}", "{weight_decay}"], form.FindAll("code.param-ref").Select(c => c.TextContent));
+        Assert.All(form.FindAll("code.param-ref"), c => Assert.Contains("missing", c.ClassList));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CommandFormTests : IDisposable
         // The service's message (the API's), next to the search space, not in the list of other errors.
         var message = form.Find(".validation-message[data-field=parameters]");
         Assert.Equal("command 'train-mnist' passes {weight_decay} to its program; add that parameter to the search space", message.TextContent);
-        Assert.Equal(["present", "missing"], form.FindAll("code.placeholder").Select(c => c.ClassList.Contains("missing") ? "missing" : "present"));
+        Assert.Equal(["present", "missing"], form.FindAll("code.param-ref").Select(c => c.ClassList.Contains("missing") ? "missing" : "present"));
         Assert.Contains("Add weight_decay to the search space", form.Find("#add-command-parameters").TextContent);
 
         form.Find("#add-command-parameters").Click();

@@ -77,7 +77,7 @@ public sealed class StudyFormModel
             Pruner: Pruner.ToDefinition());
     }
 
-    /// <summary>Adds a float row in [0, 1] for each name the table lacks (a command's placeholders); the user then edits
+    /// <summary>Adds a float row in [0, 1] for each name the table lacks (a command's parameter references); the user then edits
     /// types and ranges.</summary>
     public void AddParameters(IEnumerable<string> names)
     {
