@@ -46,20 +46,18 @@ var app = builder.Build();
 StudiesDatabase.Migrate(app.Services);
 
 // API errors are problem details, never HTML: a request the API cannot read (a query value of the wrong type, a body
-// too large) keeps its 400 or 413, an unknown /api route is a 404 document. Page errors show the error pages.
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+// too large) keeps its 400 or 413, and an unknown /api route is a 404 document. Page errors show the error pages.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    api.UseExceptionHandler(new ExceptionHandlerOptions
-    {
-        StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-    });
-    api.UseStatusCodePages();
-});
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+}));
 if (!app.Environment.IsDevelopment())
 {
     app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseExceptionHandler("/Error", createScopeForErrors: true));
 }
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Inside the page handler above, so an empty /api error gets its problem document first and is left alone by it.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.UseLocalJobsDashboard();
