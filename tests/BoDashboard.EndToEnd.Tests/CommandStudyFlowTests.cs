@@ -31,23 +31,11 @@ public sealed class CommandStudyFlowTests
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
 
             // --- the form: command objective, python-example, its placeholders added in one click ---
-            await page.GotoAsync(new Uri(baseAddress, "studies/new").ToString());
-            // Until the circuit is connected a choice does nothing: choose the command objective until its picker shows.
-            for (var attempt = 0; attempt < 50 && await page.Locator("#command").CountAsync() == 0; attempt++)
-            {
-                await page.SelectOptionAsync("#objective", "command");
-                await page.WaitForTimeoutAsync(200);
-            }
-            await page.SelectOptionAsync("#command", "python-example");
+            await PythonExampleForm.OpenAsync(page, baseAddress);
             await Assertions.Expect(page.Locator("#command-description")).ToContainTextAsync("docs/commands/python/train.py");
             await Assertions.Expect(page.Locator("code.param-ref.missing")).ToHaveCountAsync(3);
-            await page.ClickAsync("#add-command-parameters");
-            await Assertions.Expect(page.Locator(".param-name")).ToHaveCountAsync(3);
-            Assert.Equal(["x", "y", "optimizer"], await page.Locator(".param-name").EvaluateAllAsync<string[]>("els => els.map(e => e.value)"));
-            // The optimizer is a choice, not a number: the user edits the added row.
-            await page.Locator("select[aria-label='parameter type']").Nth(2).SelectOptionAsync("categorical");
-            await page.Locator("input[aria-label='choices']").Nth(2).FillAsync("sgd, adam, rmsprop");
-            await page.Locator("input[aria-label='choices']").Nth(2).PressAsync("Tab");
+            await PythonExampleForm.AddParametersAsync(page);
+            await PythonExampleForm.MakeOptimizerCategoricalAsync(page);
             await page.FillAsync("#study-name", "e2e-python-command");
             await page.SelectOptionAsync("#sampler", "random");
             await page.FillAsync("#budget", "3");

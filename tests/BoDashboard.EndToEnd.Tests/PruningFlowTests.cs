@@ -26,24 +26,14 @@ public sealed class PruningFlowTests
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
 
             // --- the form: python-example with its parameters added in one click, then their ranges ---
-            await page.GotoAsync(new Uri(baseAddress, "studies/new").ToString());
-            // Until the circuit is connected a choice does nothing: choose the command objective until its picker shows.
-            for (var attempt = 0; attempt < 50 && await page.Locator("#command").CountAsync() == 0; attempt++)
-            {
-                await page.SelectOptionAsync("#objective", "command");
-                await page.WaitForTimeoutAsync(200);
-            }
-            await page.SelectOptionAsync("#command", "python-example");
-            await page.ClickAsync("#add-command-parameters");
-            await Assertions.Expect(page.Locator(".param-name")).ToHaveCountAsync(3);
-            Assert.Equal(["x", "y", "optimizer"], await page.Locator(".param-name").EvaluateAllAsync<string[]>("els => els.map(e => e.value)"));
+            await PythonExampleForm.OpenAsync(page, baseAddress);
+            await PythonExampleForm.AddParametersAsync(page);
             foreach (var row in new[] { 0, 1 })
             {
                 await FillAsync(page.Locator(".param-low").Nth(row), "-1");
                 await FillAsync(page.Locator(".param-high").Nth(row), "1");
             }
-            await page.Locator("select[aria-label='parameter type']").Nth(2).SelectOptionAsync("categorical");
-            await FillAsync(page.Locator("input[aria-label='choices']").Nth(2), "sgd, adam, rmsprop");
+            await PythonExampleForm.MakeOptimizerCategoricalAsync(page);
             await FillAsync(page.Locator("#study-name"), "e2e-python-asha");
             await page.SelectOptionAsync("#sampler", "random");
             await FillAsync(page.Locator("#seed"), "27");
@@ -135,11 +125,7 @@ public sealed class PruningFlowTests
     }
 
     /// <summary>Types a value and leaves the field, so the form binds and validates it.</summary>
-    private static async Task FillAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
-    }
+    private static Task FillAsync(ILocator input, string value) => PythonExampleForm.FillAsync(input, value);
 
     private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
