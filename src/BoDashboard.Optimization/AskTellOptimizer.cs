@@ -22,7 +22,11 @@ public sealed class AskTellOptimizer
         _sampler = SamplerRegistry.Create(Settings);
         if (history is not null)
         {
-            _trials.AddRange(history.OrderBy(t => t.Number));
+            // Imported trials are checked like told ones: a value outside the space is an error naming the parameter.
+            _trials.AddRange(history.OrderBy(t => t.Number).Select(t => t with
+            {
+                Params = space.Coerce(t.Params.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal)),
+            }));
         }
     }
 

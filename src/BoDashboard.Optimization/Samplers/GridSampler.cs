@@ -3,9 +3,10 @@ using BoDashboard.Optimization.Space;
 namespace BoDashboard.Optimization.Samplers;
 
 /// <summary>
-/// Grid search sized to the budget: k evenly spaced levels per numeric parameter (k^D no larger than the budget,
-/// fewer for narrow int ranges), every choice of a categorical. The grid is visited in a seeded random order, each
-/// suggestion being the first grid point not yet in the history; once the grid is used up it falls back to random.
+/// Grid search sized to the budget: levels per parameter chosen so that the grid has no more points than the budget
+/// (<see cref="LevelCounts"/>): every choice of a categorical and evenly spaced levels of a number when they fit.
+/// The grid is visited in a seeded random order, each suggestion being the first grid point not yet in the history;
+/// once the grid is used up it falls back to random.
 /// </summary>
 public sealed class GridSampler(SamplerSettings settings) : ISampler
 {
@@ -35,13 +36,11 @@ public sealed class GridSampler(SamplerSettings settings) : ISampler
         return suggestions;
     }
 
-    /// <summary>All grid points in the unit cube, in lexicographic order.</summary>
+    /// <summary>All grid points in the unit cube, in lexicographic order; never more than the budget (at least one).</summary>
     public static double[][] Grid(SearchSpace space, int budget)
     {
-        var categoricalProduct = space.Parameters.OfType<CategoricalParameter>().Aggregate(1L, (p, c) => p * c.Choices.Count);
-        var numeric = space.Parameters.Count(p => p is not CategoricalParameter);
-        var perNumeric = numeric == 0 ? 1 : Math.Max(2, (int)Math.Floor(Math.Pow(Math.Max(1.0, budget / (double)categoricalProduct), 1.0 / numeric) + 1e-9));
-        var levels = space.Parameters.Select(p => Levels(p, perNumeric)).ToArray();
+        var counts = LevelCounts(space.Parameters, Math.Max(1, budget));
+        var levels = space.Parameters.Select((p, i) => Levels(p, counts[i])).ToArray();
         var points = new List<double[]>();
         var index = new int[levels.Length];
         while (true)
@@ -70,22 +69,60 @@ public sealed class GridSampler(SamplerSettings settings) : ISampler
         return points.ToArray();
     }
 
-    /// <summary>Unit-cube encodings of one parameter's levels.</summary>
+    /// <summary>
+    /// How many levels each parameter gets: one each to start, then one more to each parameter in turn (categoricals
+    /// first, none beyond its choices or a narrow int's range) while the product stays within the budget. So 2
+    /// floats with budget 100 get 10 × 10, and 20 floats with budget 100 get 3 levels on one, 2 on five and their
+    /// middle on the rest (96 points) instead of 2^20.
+    /// </summary>
+    public static int[] LevelCounts(IReadOnlyList<ParameterSpec> parameters, int budget)
+    {
+        var order = Enumerable.Range(0, parameters.Count).OrderBy(i => parameters[i] is CategoricalParameter ? 0 : 1).ToArray();
+        var counts = Enumerable.Repeat(1, parameters.Count).ToArray();
+        long product = 1;
+        bool grown;
+        do
+        {
+            grown = false;
+            foreach (var i in order)
+            {
+                if (counts[i] >= MaxLevels(parameters[i]) || product / counts[i] * (counts[i] + 1) > budget)
+                {
+                    continue;
+                }
+
+                product = product / counts[i] * (counts[i] + 1);
+                counts[i]++;
+                grown = true;
+            }
+        }
+        while (grown);
+
+        return counts;
+    }
+
+    private static long MaxLevels(ParameterSpec p) => p switch
+    {
+        CategoricalParameter c => c.Choices.Count,
+        IntParameter { Log: false } n => n.High - n.Low + 1,
+        _ => long.MaxValue,
+    };
+
+    /// <summary>Unit-cube encodings of one parameter's k levels: evenly spaced (the middle when k is 1); a
+    /// categorical with fewer levels than choices takes choices evenly spread over its list.</summary>
     private static double[][] Levels(ParameterSpec p, int k)
     {
         switch (p)
         {
             case CategoricalParameter c:
-                return Enumerable.Range(0, c.Choices.Count).Select(i =>
+                return Enumerable.Range(0, k).Select(i =>
                 {
                     var v = new double[c.Choices.Count];
-                    v[i] = 1;
+                    v[k == 1 ? 0 : (int)Math.Round(i * (c.Choices.Count - 1) / (double)(k - 1))] = 1;
                     return v;
                 }).ToArray();
-            case IntParameter n when !n.Log && n.High - n.Low + 1 <= k:
-                return Enumerable.Range(0, (int)(n.High - n.Low + 1)).Select(i => new[] { i / (double)(n.High - n.Low) }).ToArray();
             default:
-                return Enumerable.Range(0, k).Select(i => new[] { i / (double)(k - 1) }).ToArray();
+                return Enumerable.Range(0, k).Select(i => new[] { k == 1 ? 0.5 : i / (double)(k - 1) }).ToArray();
         }
     }
 }

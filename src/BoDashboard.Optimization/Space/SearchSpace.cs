@@ -174,10 +174,46 @@ public sealed class SearchSpace
                 throw new SearchSpaceException([new ValidationError($"params.{p.Name}", $"parameter '{p.Name}' is missing")]);
             }
 
+            var error = OutsideError(p, v);
+            if (error is not null)
+            {
+                throw new SearchSpaceException([new ValidationError($"params.{p.Name}", $"parameter '{p.Name}': {error}")]);
+            }
+
             EncodeOne(p, v, x.AsSpan(_offsets[i], Width(p)));
         }
 
         return x;
+    }
+
+    /// <summary>Why a stored or imported value is not in the space (an unknown choice, a number outside the bounds),
+    /// or null. Such a value is an error, never mapped onto the nearest feasible point.</summary>
+    private static string? OutsideError(ParameterSpec p, object v)
+    {
+        switch (p)
+        {
+            case CategoricalParameter c:
+                var s = Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+                return IndexOfChoice(c, s) < 0 ? $"'{s}' is not one of {string.Join(", ", c.Choices)}" : null;
+            case FloatParameter f:
+                return OutsideBounds(v, f.Low, f.High);
+            case IntParameter n:
+                return OutsideBounds(v, n.Low, n.High);
+            default:
+                return "unknown parameter type";
+        }
+    }
+
+    private static string? OutsideBounds(object v, double low, double high)
+    {
+        if (!TryNumber(v, out var d) || !double.IsFinite(d))
+        {
+            return $"expected a finite number, got '{v}'";
+        }
+
+        // Values this space decoded itself are clamped into the bounds; the slack only absorbs a decimal round trip.
+        var slack = 1e-9 * (high - low);
+        return d < low - slack || d > high + slack ? $"{Format(d)} is outside [{Format(low)}, {Format(high)}]" : null;
     }
 
     private static void EncodeOne(ParameterSpec p, object v, Span<double> target)

@@ -5,6 +5,8 @@ public enum StudyErrorKind
 {
     NotFound,
     Conflict,
+    /// <summary>The server is at its limit for this kind of work right now; the caller may retry shortly.</summary>
+    Busy,
 }
 
 public sealed class StudyOperationException(StudyErrorKind kind, string message) : Exception(message)

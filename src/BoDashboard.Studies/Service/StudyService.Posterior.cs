@@ -19,20 +19,24 @@ public sealed partial class StudyService
     public async Task<PosteriorSlice2D> PosteriorAsync(int id, string x, string y, int resolution, int? upToTrial = null, CancellationToken ct = default)
     {
         var (validated, history) = await HistoryAsync(id, upToTrial, ct);
-        return Cached((id, x, y, resolution, Fingerprint(history)),
-            () => Slicer.Slice2D(validated.Space, validated.Direction, history, validated.Sampler, x, y, resolution));
+        return await CachedAsync((id, x, y, resolution, Fingerprint(history)),
+            () => Slicer.Slice2D(validated.Space, validated.Direction, history, validated.Sampler, x, y, resolution), ct);
     }
 
     public async Task<PosteriorSlice1D> Posterior1DAsync(int id, string x, int resolution, int? upToTrial = null, CancellationToken ct = default)
     {
         var (validated, history) = await HistoryAsync(id, upToTrial, ct);
-        return Cached((id, x, "", resolution, Fingerprint(history)),
-            () => Slicer.Slice1D(validated.Space, validated.Direction, history, validated.Sampler, x, resolution));
+        return await CachedAsync((id, x, "", resolution, Fingerprint(history)),
+            () => Slicer.Slice1D(validated.Space, validated.Direction, history, validated.Sampler, x, resolution), ct);
     }
 
-    private T Cached<T>(object key, Func<T> compute) where T : class
+    /// <summary>A cached slice, or one computed within the <see cref="PosteriorGate"/>'s limit of concurrent fits.</summary>
+    private async Task<T> CachedAsync<T>(object key, Func<T> compute, CancellationToken ct) where T : class
     {
         if (slices.TryGetValue(key, out T? hit) && hit is not null) return hit;
+        using var slot = await posteriorGate.EnterAsync(ct);
+        // Another request may have computed it while this one waited for its slot.
+        if (slices.TryGetValue(key, out hit) && hit is not null) return hit;
         var value = compute();
         slices.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return value;

@@ -19,7 +19,8 @@ public sealed partial class StudyService(
     StudyEvents events,
     CommandCatalog commands,
     TrialFolders folders,
-    TimeProvider clock)
+    TimeProvider clock,
+    PosteriorGate posteriorGate)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -23,6 +23,7 @@ public static class StudyServiceRegistration
         services.AddSingleton<StudyRunControl>();
         services.AddSingleton<TrialScheduler>();
         services.AddSingleton<RunnerLauncher>();
+        services.TryAddSingleton(_ => PosteriorGate.ForThisMachine());
         services.AddSingleton<StudyService>();
         services.TryAddSingleton(CommandCatalog.Empty);
         services.TryAddSingleton(_ => new TrialProcessOptions(TrialHost.ForThisProcess(), TrialProcessOptions.DefaultStopGrace, Directory.GetCurrentDirectory()));
