@@ -3,6 +3,7 @@ using BoDashboard.Studies.Processes;
 using BoDashboard.Web.Api;
 using BoDashboard.Web.Components;
 using BoDashboard.Web.Hosting;
+using BoDashboard.Web.Security;
 
 // Trial processes are this same program with a verb (the process-group guard, an AlexNet training): handled before
 // anything of the web app is built, so they start fast and never open the database.
@@ -29,6 +30,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // Serve package assets (Plotly.Blazor's scripts, blazor.web.js) from the build output in every environment: no CDN.
 builder.WebHost.UseStaticWebAssets();
+
+// With Auth:Password or Api:Key the whole app needs sign-in; without either it must stay on loopback.
+var secrets = DashboardSecrets.From(builder.Configuration);
+LoopbackGuard.Check(builder.Configuration, secrets);
+builder.Services.AddDashboardSecurity(secrets);
 
 builder.Services.AddStudies(builder.Configuration, contentRoot, role);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -59,12 +65,15 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 // Inside the page handler above, so an empty /api error gets its problem document first and is left alone by it.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseStaticFiles();
+app.UseDashboardSecurity();
+app.UseJsonContentTypeForApiChanges();
 app.UseAntiforgery();
-app.UseLocalJobsDashboard();
+app.UseJobsDashboard();
 
 app.MapOpenApi();
 app.MapStudiesApi();
-app.MapStaticAssets();
+app.MapSignIn();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -19,8 +19,21 @@ public static class ApiProblems
         string.IsNullOrEmpty(e.Path) ? "body" : e.Path,
         $"the body is not valid JSON for this request: {e.Message}");
 
-    public static IResult From(StudyOperationException e) => TypedResults.Problem(
-        statusCode: e.Kind == StudyErrorKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-        title: e.Kind == StudyErrorKind.NotFound ? "Not found" : "Conflict",
-        detail: e.Message);
+    public static IResult From(StudyOperationException e) => e.Kind switch
+    {
+        StudyErrorKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: e.Message),
+        StudyErrorKind.Busy => new BusyProblem(e.Message),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: e.Message),
+    };
+
+    /// <summary>503 with Retry-After: the work is refused for now, not for good.</summary>
+    private sealed class BusyProblem(string detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: detail)
+                .ExecuteAsync(httpContext);
+        }
+    }
 }

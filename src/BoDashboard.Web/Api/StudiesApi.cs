@@ -12,7 +12,6 @@ public static class StudiesApi
     public static IEndpointRouteBuilder MapStudiesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/studies")
-            .AddEndpointFilter<ApiKeyFilter>()
             .AddEndpointFilter<StudyErrorsFilter>()
             .WithTags("studies")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -3,7 +3,7 @@ using BoDashboard.Studies.Processes;
 using BoDashboard.Studies.Running;
 using BoDashboard.Studies.Service;
 using Hangfire;
-using Hangfire.Dashboard;
+using BoDashboard.Web.Security;
 
 namespace BoDashboard.Web.Hosting;
 
@@ -27,11 +27,12 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>The Hangfire dashboard answers requests from this machine only: it can delete jobs.</summary>
-    public static IApplicationBuilder UseLocalJobsDashboard(this IApplicationBuilder app) =>
+    /// <summary>The Hangfire dashboard (it can delete jobs): for whoever signed in when a password is set, else for
+    /// requests from this machine only (<see cref="JobsDashboardAccess"/>).</summary>
+    public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new JobsDashboardAccess(app.ApplicationServices.GetRequiredService<DashboardSecrets>())],
             AppPath = "/",
             DashboardTitle = "BoDashboard jobs",
         });
