@@ -195,6 +195,8 @@ public sealed class BoDashboardClient : IDisposable
         ct.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path));
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ClientJson.Options);
+        // The server takes state changes (ask, pause, delete...) only with a JSON content type, even without a body.
+        else if (method != HttpMethod.Get) request.Content = EmptyJson();
         if (apiKey is not null) request.Headers.Add(ApiKeyHeader, apiKey);
         request.Headers.Accept.ParseAdd(accept);
         request.Headers.Accept.ParseAdd("application/problem+json");
@@ -208,5 +210,12 @@ public sealed class BoDashboardClient : IDisposable
         {
             throw new OperationCanceledException($"{method} {path} was cancelled", e, ct);
         }
+    }
+
+    private static ByteArrayContent EmptyJson()
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
     }
 }

@@ -170,8 +170,11 @@ class BoDashboardClient:
         if body is not None:
             data = json.dumps(body, allow_nan=False).encode("utf-8")
             headers["Content-Type"] = "application/json"
-        elif method == "POST":
-            data = b""  # a POST without a body still says so (Content-Length: 0)
+        elif method != "GET":
+            # The server takes state changes (ask, pause, delete...) only with a JSON content type, even with an
+            # empty body, so that a form on another web site cannot send them.
+            data = b""
+            headers["Content-Type"] = "application/json"
         if self.api_key:
             headers[self.API_KEY_HEADER] = self.api_key
         request = urllib.request.Request(urllib.parse.urljoin(self.base_url, path), data=data, method=method,

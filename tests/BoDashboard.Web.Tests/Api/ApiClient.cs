@@ -18,6 +18,21 @@ public static class ApiClient
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string body) =>
         client.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
+    /// <summary>A body-less POST (ask, pause, cancel...) as clients send it: an empty body typed application/json,
+    /// which the API requires of every state-changing request.</summary>
+    public static Task<HttpResponseMessage> PostEmptyAsync(this HttpClient client, string url) =>
+        client.PostAsync(url, EmptyJson());
+
+    public static Task<HttpResponseMessage> DeleteJsonAsync(this HttpClient client, string url) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url) { Content = EmptyJson() });
+
+    public static HttpContent EmptyJson()
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
     public static object BraninExternal(int seed) => new
     {
         name = $"branin-ask-tell-{seed}",

@@ -24,7 +24,8 @@ public sealed class ApiKeyTests
         Assert.Equal("application/problem+json", without.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // the pages are not behind the key
+        var home = await client.GetAsync("/");
+        Assert.Equal("/signin", home.RequestMessage!.RequestUri!.AbsolutePath); // a key alone protects the pages too
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class AskTellApiTests : IClassFixture<TestDashboardFactory>
             var told = new List<double>();
             for (var i = 0; i < 25; i++)
             {
-                var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+                var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
                 var value = ApiClient.Branin((double)ask["params"]!["x1"]!, (double)ask["params"]!["x2"]!);
                 told.Add(value);
                 var tell = await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value });
@@ -48,11 +48,11 @@ public sealed class AskTellApiTests : IClassFixture<TestDashboardFactory>
         var id = (int)(await (await client.PostJsonAsync("/api/studies", ApiClient.BraninExternal(7))).JsonAsync())["id"]!;
         for (var i = 0; i < 5; i++)
         {
-            var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+            var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
             await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value = ApiClient.Branin((double)ask["params"]!["x1"]!, (double)ask["params"]!["x2"]!) });
         }
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.PostAsync($"/api/studies/{id}/ask", null)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.PostEmptyAsync($"/api/studies/{id}/ask")));
         var asks = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -65,8 +65,8 @@ public sealed class AskTellApiTests : IClassFixture<TestDashboardFactory>
     public async Task A_trial_asked_and_never_told_can_be_told_failed_and_does_not_block_the_study()
     {
         var id = (int)(await (await client.PostJsonAsync("/api/studies", ApiClient.BraninExternal(3))).JsonAsync())["id"]!;
-        var abandoned = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
-        var next = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var abandoned = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
+        var next = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
         Assert.NotEqual((int)abandoned["trialId"]!, (int)next["trialId"]!);
 
         var failed = await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)abandoned["trialId"]!}/tell", new { state = "failed", error = "the cluster node died" });
@@ -98,7 +98,7 @@ public sealed class AskTellApiTests : IClassFixture<TestDashboardFactory>
             budget = 30,
         };
         var id = (int)(await (await client.PostJsonAsync("/api/studies", body)).JsonAsync())["id"]!;
-        var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
         await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value = 0.93 });
 
         var exportText = await client.GetStringAsync($"/api/studies/{id}/best");
@@ -122,7 +122,7 @@ public sealed class AskTellApiTests : IClassFixture<TestDashboardFactory>
         var id = (int)(await (await client.PostJsonAsync("/api/studies", ApiClient.BraninExternal(11))).JsonAsync())["id"]!;
         for (var i = 0; i < 6; i++)
         {
-            var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+            var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
             await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value = ApiClient.Branin((double)ask["params"]!["x1"]!, (double)ask["params"]!["x2"]!) });
         }
 

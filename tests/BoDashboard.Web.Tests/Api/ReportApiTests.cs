@@ -13,7 +13,7 @@ public sealed class ReportApiTests : IClassFixture<TestDashboardFactory>
     private async Task<(int Study, int Trial)> AskAsync()
     {
         var id = (int)(await (await client.PostJsonAsync("/api/studies", ApiClient.BraninExternal(3))).JsonAsync())["id"]!;
-        var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
         return (id, (int)ask["trialId"]!);
     }
 
@@ -103,6 +103,6 @@ public sealed class ReportApiTests : IClassFixture<TestDashboardFactory>
         Assert.Equal(HttpStatusCode.Conflict, report.StatusCode);
         Assert.Contains("run by the server", (string)(await report.JsonAsync())["detail"]!);
         Assert.Equal(HttpStatusCode.Conflict, tell.StatusCode);
-        await client.PostAsync($"/api/studies/{id}/cancel", null);
+        await client.PostEmptyAsync($"/api/studies/{id}/cancel");
     }
 }

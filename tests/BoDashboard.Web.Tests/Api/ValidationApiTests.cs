@@ -67,7 +67,7 @@ public sealed class ValidationApiTests : IClassFixture<TestDashboardFactory>
     public async Task Telling_a_non_finite_or_missing_value_is_a_400_and_changes_nothing(string tell)
     {
         var id = (int)(await (await client.PostRawAsync("/api/studies", Valid().ToJsonString())).JsonAsync())["id"]!;
-        var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
 
         var response = await client.PostRawAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", tell);
 
@@ -83,8 +83,8 @@ public sealed class ValidationApiTests : IClassFixture<TestDashboardFactory>
         var id = (int)(await (await client.PostRawAsync("/api/studies", Valid().ToJsonString())).JsonAsync())["id"]!;
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/studies/999999")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/studies/999999/ask", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/studies/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostEmptyAsync("/api/studies/999999/ask")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteJsonAsync("/api/studies/999999")).StatusCode);
         var unknownTrial = await client.PostRawAsync($"/api/studies/{id}/trials/999999/tell", """{"value": 1}""");
         Assert.Equal(HttpStatusCode.NotFound, unknownTrial.StatusCode);
         Assert.Equal("application/problem+json", unknownTrial.Content.Headers.ContentType?.MediaType);
