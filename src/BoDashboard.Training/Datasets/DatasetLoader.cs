@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BoDashboard.Training.Settings;
 
 namespace BoDashboard.Training.Datasets;
@@ -6,11 +5,17 @@ namespace BoDashboard.Training.Datasets;
 /// <summary>
 /// Loads and splits a dataset once per process: a study runs dozens of trials in one process, and decoding the
 /// images again for each would cost more than some trials. Splits are seeded by <see cref="DatasetSettings.SplitSeed"/>
-/// only, so every trial of a study sees the same train, validation and test images.
+/// only, so every trial of a study sees the same train, validation and test images. The cache keeps the 4 most
+/// recently used datasets within 1 GiB of pixels: a long-lived worker that trains on many image folders does not keep
+/// every one it ever loaded.
 /// </summary>
 public static class DatasetLoader
 {
-    private static readonly ConcurrentDictionary<string, Lazy<DatasetSplits>> Cache = new(StringComparer.Ordinal);
+    public const int MaxCachedDatasets = 4;
+    public const long MaxCachedBytes = 1L << 30;
+
+    /// <summary>The loaded datasets, least recently used dropped first.</summary>
+    public static BoundedCache<DatasetSplits> Cache { get; } = new(MaxCachedDatasets, MaxCachedBytes, SizeOf);
 
     public static DatasetSplits Load(DatasetSettings settings)
     {
@@ -19,21 +24,15 @@ public static class DatasetLoader
             : Path.GetFullPath(settings.Path ?? throw new ArgumentException("An image-folder dataset needs a path.", nameof(settings)));
         var key = string.Join('|', settings.Kind, path, settings.TrainSubsetSize, settings.ImageSize,
             settings.ValidationFraction, settings.TestFraction, settings.SplitSeed);
-        var entry = Cache.GetOrAdd(key, _ => new Lazy<DatasetSplits>(() => LoadUncached(settings, path)));
-        try
-        {
-            return entry.Value;
-        }
-        catch
-        {
-            // A failed load (e.g. a corrupt file since fixed) must not stay cached.
-            Cache.TryRemove(new KeyValuePair<string, Lazy<DatasetSplits>>(key, entry));
-            throw;
-        }
+        return Cache.GetOrLoad(key, () => LoadUncached(settings, path));
     }
 
     /// <summary>Forgets every loaded dataset (for tests and long-lived processes whose files changed).</summary>
     public static void Clear() => Cache.Clear();
+
+    /// <summary>What a dataset holds in memory: its pixels and labels.</summary>
+    public static long SizeOf(DatasetSplits splits) =>
+        new[] { splits.Train, splits.Validation, splits.Test }.Sum(set => set.Pixels.LongLength + set.Labels.LongLength * sizeof(int));
 
     private static DatasetSplits LoadUncached(DatasetSettings settings, string path)
     {
