@@ -18,6 +18,7 @@ public static class TrialProcessSetup
             ? TimeSpan.FromSeconds(double.Parse(g, CultureInfo.InvariantCulture))
             : TrialProcessOptions.DefaultStopGrace;
         services.AddSingleton(new TrialProcessOptions(Host(configuration["Objectives:TrialHost"]), grace, contentRoot));
+        services.AddSingleton(Definition.DataRoots.From(configuration, contentRoot));
         services.AddSingleton(new TrialFolders(Path.Combine(contentRoot, configuration["Storage:DataFolder"] ?? Path.Combine("data", "app"))));
         return services;
     }

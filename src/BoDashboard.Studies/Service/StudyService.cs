@@ -20,7 +20,8 @@ public sealed partial class StudyService(
     CommandCatalog commands,
     TrialFolders folders,
     TimeProvider clock,
-    PosteriorGate posteriorGate)
+    PosteriorGate posteriorGate,
+    DataRoots dataRoots)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -31,8 +32,19 @@ public sealed partial class StudyService(
         var errors = StudyValidator.Validate(definition).ToList();
         if (definition?.Objective is { Kind: ObjectiveDefinition.CommandKind, Command: { Length: > 0 } command })
             errors.AddRange(commands.Validate(command, definition.Parameters?.Where(p => p is not null).Select(p => p.Name) ?? []));
+        if (definition?.Objective is { } objective) errors.AddRange(OutsideDataRoots(objective));
         return errors;
     }
+
+    /// <summary>A dataset folder, or the working directory of the configured command, outside the data roots.</summary>
+    private IEnumerable<Optimization.Space.ValidationError> OutsideDataRoots(ObjectiveDefinition objective) =>
+        objective.Kind switch
+        {
+            ObjectiveDefinition.AlexNet => dataRoots.Check("objective.datasetPath", objective.DatasetPath),
+            ObjectiveDefinition.CommandKind when commands.Find(objective.Command)?.WorkingDirectory is { Length: > 0 } folder =>
+                dataRoots.Check("objective.command", folder, $"the working directory of command '{objective.Command}'"),
+            _ => [],
+        };
 
     /// <summary>Validates and stores a study; one that is not external starts running at once.</summary>
     public Task<StudyDetails> CreateAsync(StudyDefinition definition, CancellationToken ct = default) =>
@@ -48,6 +60,8 @@ public sealed partial class StudyService(
             var problems = commands.Validate(d.Objective.Command, d.Parameters.Select(p => p.Name)).ToList();
             if (problems.Count > 0) throw new StudyValidationException(problems);
         }
+        var outside = OutsideDataRoots(d.Objective).ToList();
+        if (outside.Count > 0) throw new StudyValidationException(outside);
         var now = Now;
         var entity = new StudyEntity
         {

@@ -24,6 +24,7 @@ public static class StudyServiceRegistration
         services.AddSingleton<TrialScheduler>();
         services.AddSingleton<RunnerLauncher>();
         services.TryAddSingleton(_ => PosteriorGate.ForThisMachine());
+        services.TryAddSingleton(sp => Definition.DataRoots.Defaults(sp.GetRequiredService<TrialProcessOptions>().BaseDirectory));
         services.AddSingleton<StudyService>();
         services.TryAddSingleton(CommandCatalog.Empty);
         services.TryAddSingleton(_ => new TrialProcessOptions(TrialHost.ForThisProcess(), TrialProcessOptions.DefaultStopGrace, Directory.GetCurrentDirectory()));
