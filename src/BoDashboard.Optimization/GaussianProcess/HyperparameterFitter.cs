@@ -22,7 +22,7 @@ internal static class HyperparameterFitter
     public static GaussianProcessHyperparameters Fit(double[] x, int n, int dims, double[] ys, GaussianProcessOptions options)
     {
         var random = new Random(options.Seed);
-        (x, n, ys) = Subset(x, n, dims, ys, options.MaxFitPoints, options.PriorMeanQuantile, random);
+        (x, n, ys, var subsetStd) = Subset(x, n, dims, ys, options.MaxFitPoints, options.PriorMeanQuantile, random);
         var learnNoise = options.FixedNoise is null;
         var p = dims + (learnNoise ? 2 : 1);
         var lower = new double[p];
@@ -75,7 +75,10 @@ internal static class HyperparameterFitter
         }
 
         best ??= lower.Zip(upper, (l, u) => 0.5 * (l + u)).ToArray();
-        return ToHyperparameters(best, dims, options.FixedNoise);
+        var fitted = ToHyperparameters(best, dims, options.FixedNoise);
+        // Amplitude and noise are variances on the subset's scale; the model uses them on the full data's scale.
+        var variance = subsetStd * subsetStd;
+        return fitted with { Amplitude = fitted.Amplitude * variance, Noise = options.FixedNoise ?? fitted.Noise * variance };
     }
 
     public static GaussianProcessHyperparameters ToHyperparameters(ReadOnlySpan<double> theta, int dims, double? fixedNoise)
@@ -91,14 +94,15 @@ internal static class HyperparameterFitter
 
     /// <summary>
     /// Keeps at most <paramref name="max"/> points for the hyperparameter fit: the best quarter (the region that
-    /// matters) plus a seeded random draw of the rest.
+    /// matters) plus a seeded random draw of the rest, re-standardised; also returns the factor that takes the subset's
+    /// scale back to the full data's (1 when every point is kept).
     /// </summary>
-    private static (double[] X, int N, double[] Y) Subset(double[] x, int n, int dims, double[] ys, int max, double meanQuantile,
+    private static (double[] X, int N, double[] Y, double Std) Subset(double[] x, int n, int dims, double[] ys, int max, double meanQuantile,
         Random random)
     {
         if (n <= max)
         {
-            return (x, n, ys);
+            return (x, n, ys, 1.0);
         }
 
         var order = Enumerable.Range(0, n).OrderByDescending(i => ys[i]).ToArray();
@@ -121,7 +125,7 @@ internal static class HyperparameterFitter
             y[k] = (y[k] - mean) / std;
         }
 
-        return (xs, max, y);
+        return (xs, max, y, std);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using BoDashboard.Benchmarks;
 using BoDashboard.Cli.Runs;
-using BoDashboard.Optimization.Functions;
 using BoDashboard.Optimization.Samplers;
 using Spectre.Console;
 
@@ -21,7 +21,10 @@ public static class BenchOptimizerCommand
         var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
         var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
+        suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
         var command = new Command("optimizer", "Benchmark the optimisation engine");
+        command.Options.Add(suite);
         command.Options.Add(sections);
         command.Options.Add(seeds);
         command.Options.Add(seedOneDSeeds);
@@ -30,6 +33,11 @@ public static class BenchOptimizerCommand
         {
             // Redirected output defaults to 80 columns, which folds the tables.
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
+            if (parse.GetValue(suite) is { } suiteName)
+            {
+                return SuiteTable.Run(BenchmarkSuite.All.Single(x => x.Name == suiteName), Math.Max(1, parse.GetValue(parallelism)));
+            }
+
             var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d"];
             var threads = Math.Max(1, parse.GetValue(parallelism));
             if (chosen.Contains("latency"))
