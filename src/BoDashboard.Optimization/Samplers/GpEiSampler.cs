@@ -64,7 +64,8 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean.</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
-        var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1));
+        var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
+            CoordinateGroups: observations.Space.LengthScaleGroups);
         var model = GaussianProcessModel.Fit(observations.Inputs, observations.Targets, options);
         if (observations.Pending.Count == 0)
         {
