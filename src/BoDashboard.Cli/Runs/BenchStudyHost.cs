@@ -1,3 +1,5 @@
+using BoDashboard.Benchmarks;
+using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Persistence;
 using BoDashboard.Studies.Service;
 using Hangfire;
@@ -34,6 +36,29 @@ public sealed class BenchStudyHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         StudiesDatabase.Migrate(provider);
         return new BenchStudyHost(provider, folder);
+    }
+
+    public static IReadOnlyList<ParameterDefinition> Parameters(AnalyticFunction function) =>
+        function.Space.Parameters.Select(StudyValidator.ToDefinition).ToList();
+
+    /// <summary>Finished trials at uniform random points, written straight to the database: only the reading is timed.</summary>
+    public async Task AddRandomTrialsAsync(int studyId, AnalyticFunction function, int count, Random random, CancellationToken ct)
+    {
+        var dbFactory = provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudiesDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var x = new double[function.Space.Dimension];
+            function.Space.SampleUnit(random, x);
+            var parameters = function.Space.Decode(x);
+            db.Trials.Add(new TrialEntity
+            {
+                StudyId = studyId, Number = i, ParamsJson = StudyJson.Serialize(parameters), State = TrialStates.Complete,
+                Value = function.Evaluate(parameters), SuggestedBy = "random", StartedAt = now, FinishedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     public async ValueTask DisposeAsync()

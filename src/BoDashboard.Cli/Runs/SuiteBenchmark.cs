@@ -29,9 +29,8 @@ public static class SuiteBenchmark
 
     private static async Task<double> RunAsync(StudyService studies, AnalyticFunction function, int evaluations, int seed, CancellationToken ct)
     {
-        var parameters = function.Space.Parameters.Select(StudyValidator.ToDefinition).ToList();
         var study = await studies.CreateAsync(new StudyDefinition($"{function.Name}-seed-{seed}", new ObjectiveDefinition(ObjectiveDefinition.External),
-            parameters, Sampler(seed), function.Direction.ToString().ToLowerInvariant(), evaluations), ct);
+            BenchStudyHost.Parameters(function), Sampler(seed), function.Direction.ToString().ToLowerInvariant(), evaluations), ct);
         var best = double.PositiveInfinity;
         for (var i = 0; i < evaluations; i++)
         {

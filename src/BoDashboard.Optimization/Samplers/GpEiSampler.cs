@@ -66,7 +66,8 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     {
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
             CoordinateGroups: observations.Space.LengthScaleGroups);
-        var model = GaussianProcessModel.Fit(observations.Inputs, observations.Targets, options);
+        var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
+        var model = GaussianProcessModel.Fit(inputs, targets, options);
         if (observations.Pending.Count == 0)
         {
             return model;

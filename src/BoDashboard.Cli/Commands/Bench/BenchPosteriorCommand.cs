@@ -39,7 +39,7 @@ public static class BenchPosteriorCommand
 
     private static async Task<(List<double> Cold, List<double> Warm)> MeasureAsync(BenchStudyHost host, int trials, int resolution, int repeats, CancellationToken ct)
     {
-        var (provider, studies) = (host.Services, host.Studies);
+        var studies = host.Studies;
         var branin = AnalyticFunctions.Get("branin");
         var (cold, warm) = (new List<double>(), new List<double>());
         // The first studies only warm up the JIT (tiered compilation optimises hot loops after a few calls), so the
@@ -48,9 +48,9 @@ public static class BenchPosteriorCommand
         for (var repeat = 0; repeat < repeats + warmUp; repeat++)
         {
             // A gp-ei study, as the page draws it: the slice includes the next candidate that EI would pick.
-            var study = await studies.CreateAsync(new StudyDefinition($"bench-{repeat}", new ObjectiveDefinition(ObjectiveDefinition.External), Parameters(branin),
+            var study = await studies.CreateAsync(new StudyDefinition($"bench-{repeat}", new ObjectiveDefinition(ObjectiveDefinition.External), BenchStudyHost.Parameters(branin),
                 new SamplerDefinition("gp-ei", Seed: repeat), "minimize", trials * 2), ct);
-            await AddRandomTrialsAsync(provider, study.Id, branin, trials, new Random(repeat), ct);
+            await host.AddRandomTrialsAsync(study.Id, branin, trials, new Random(repeat), ct);
             var clock = Stopwatch.StartNew();
             await studies.PosteriorAsync(study.Id, "x1", "x2", resolution, ct: ct);
             var first = clock.Elapsed.TotalMilliseconds;
@@ -62,29 +62,6 @@ public static class BenchPosteriorCommand
             warm.Add(again);
         }
         return (cold, warm);
-    }
-
-    private static IReadOnlyList<ParameterDefinition> Parameters(AnalyticFunction function) =>
-        function.Space.Parameters.Select(StudyValidator.ToDefinition).ToList();
-
-    /// <summary>Finished trials at uniform random points, written straight to the database: only the reading is timed.</summary>
-    private static async Task AddRandomTrialsAsync(IServiceProvider provider, int studyId, AnalyticFunction function, int count, Random random, CancellationToken ct)
-    {
-        var dbFactory = provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudiesDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = DateTime.UtcNow;
-        for (var i = 0; i < count; i++)
-        {
-            var x = new double[function.Space.Dimension];
-            function.Space.SampleUnit(random, x);
-            var parameters = function.Space.Decode(x);
-            db.Trials.Add(new TrialEntity
-            {
-                StudyId = studyId, Number = i, ParamsJson = StudyJson.Serialize(parameters), State = TrialStates.Complete,
-                Value = function.Evaluate(parameters), SuggestedBy = "random", StartedAt = now, FinishedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(ct);
     }
 
     private static double Median(List<double> values) => OptimizerBenchmark.Median(values);
