@@ -1,9 +1,9 @@
 namespace BoDashboard.Optimization.Acquisition;
 
 /// <summary>
-/// Chooses where the acquisition's local searches start: the best candidate, then alternately the next best overall
-/// and the best candidate far from every start chosen so far. Starting from the top scores alone puts every search on
-/// the same peak when many candidates crowd around a broad one, and a narrower, higher peak is never climbed.
+/// Chooses where the acquisition's local searches start: the best candidates, plus half as many again that are each
+/// the best candidate far from every start chosen so far. Starting from the top scores alone puts every search on the
+/// same peak when many candidates crowd around a broad one, and a narrower, higher peak is never climbed.
 /// </summary>
 internal static class StartSelection
 {
@@ -13,33 +13,21 @@ internal static class StartSelection
     public static List<int> Choose(IReadOnlyList<double[]> candidates, double[] values, int count, Func<int, bool> usable)
     {
         var order = Enumerable.Range(0, candidates.Count).Where(usable).OrderByDescending(i => values[i]).ToArray();
-        var chosen = new List<int>(count);
-        if (order.Length == 0)
+        var chosen = order.Take(count).ToList();
+        if (order.Length <= count)
         {
             return chosen;
         }
 
-        var dims = candidates[order[0]].Length;
-        var minSquared = Separation * Separation * dims;
-        var taken = new HashSet<int>();
-        var nextTop = 0;
-        while (chosen.Count < Math.Min(count, order.Length))
+        // Then up to half as many again, each the best candidate far from every start so far.
+        var minSquared = Separation * Separation * candidates[order[0]].Length;
+        var taken = chosen.ToHashSet();
+        for (var extra = 0; extra < (count + 1) / 2; extra++)
         {
-            var diverse = chosen.Count % 2 == 1;
-            var pick = -1;
-            if (diverse)
-            {
-                pick = order.FirstOrDefault(i => !taken.Contains(i) && chosen.All(c => SquaredDistance(candidates[c], candidates[i]) >= minSquared), -1);
-            }
-
+            var pick = order.FirstOrDefault(i => !taken.Contains(i) && chosen.All(c => SquaredDistance(candidates[c], candidates[i]) >= minSquared), -1);
             if (pick < 0)
             {
-                while (taken.Contains(order[nextTop]))
-                {
-                    nextTop++;
-                }
-
-                pick = order[nextTop];
+                break;
             }
 
             taken.Add(pick);
