@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BoDashboard.Cli.Runs;
 using BoDashboard.Optimization;
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Optimization.Samplers;
 using Spectre.Console;
 

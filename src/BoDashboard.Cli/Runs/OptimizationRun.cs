@@ -1,5 +1,5 @@
 using BoDashboard.Optimization;
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Optimization.Samplers;
 
 namespace BoDashboard.Cli.Runs;

@@ -1,6 +1,7 @@
+using MathNet.Numerics.Statistics;
 using System.Diagnostics;
 using BoDashboard.Optimization;
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Optimization.Posterior;
 using BoDashboard.Optimization.Samplers;
 
@@ -89,13 +90,6 @@ public static class OptimizerBenchmark
 
     public static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
 
-    /// <summary>Linear-interpolated quantile (numpy's default).</summary>
-    public static double Quantile(IEnumerable<double> values, double q)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
-    }
+    /// <summary>Linear-interpolated quantile (numpy's default, R-7).</summary>
+    public static double Quantile(IEnumerable<double> values, double q) => Statistics.QuantileCustom(values, q, QuantileDefinition.R7);
 }

@@ -11,6 +11,11 @@ namespace BoDashboard.Optimization.Acquisition;
 public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizerOptions? options = null)
 {
     private readonly AcquisitionOptimizerOptions _options = options ?? new AcquisitionOptimizerOptions();
+    // Discrete hill climbing: steps per round (a raw candidate is rarely more than a few units from the best int)
+    // and rounds of climb-then-refine.
+    private const int DiscreteStepsPerRound = 25;
+    private const int DiscreteRounds = 3;
+
     private readonly int[] _continuous = Enumerable.Range(0, space.Dimension).Where(d => space.ContinuousMask[d]).ToArray();
 
     /// <summary>
@@ -56,25 +61,17 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
 
         var values = new double[candidates.Count];
         acquisition.Evaluate(flat, values);
-        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => values[i]).ToArray();
-
         var best = (Point: (double[]?)null, Value: double.NegativeInfinity);
-        var starts = 0;
-        foreach (var index in order)
+        var hasDiscrete = DiscreteNeighbours.Any(space);
+        foreach (var index in StartSelection.Choose(candidates, values, _options.Restarts, i => _continuous.Length > 0 || isAllowed(candidates[i])))
         {
-            if (starts >= _options.Restarts)
-            {
-                break;
-            }
-
             var start = candidates[index];
-            if (!isAllowed(start) && _continuous.Length == 0)
+            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index], box) : (start, values[index]);
+            if (hasDiscrete)
             {
-                continue;
+                (point, value) = ImproveDiscrete(acquisition, point, value, isAllowed, box);
             }
 
-            starts++;
-            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index], box) : (start, values[index]);
             if (value > best.Value && isAllowed(point))
             {
                 best = (point, value);
@@ -88,7 +85,7 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
         if (best.Point is null)
         {
             // Everything near the top was taken: the best allowed raw candidate, or any fresh random point.
-            foreach (var index in order)
+            foreach (var index in Enumerable.Range(0, candidates.Count).OrderByDescending(i => values[i]))
             {
                 if (isAllowed(candidates[index]))
                 {
@@ -102,7 +99,59 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
         return (best.Point, best.Value);
     }
 
-    /// <summary>A feasible point near an anchor: small Gaussian steps in float coordinates, occasionally a discrete change.</summary>
+    /// <summary>
+    /// Hill-climbs over discrete moves (an int one unit up or down, a categorical to another choice), re-refining the
+    /// float coordinates after each move, while the acquisition improves: ints and categoricals have no gradient, and
+    /// resampling alone rarely lands on the next integer.
+    /// </summary>
+    private (double[] Point, double Value) ImproveDiscrete(IAcquisition acquisition, double[] point, double value, Func<double[], bool> isAllowed,
+        (double[] Lower, double[] Upper) box)
+    {
+        for (var round = 0; round < DiscreteRounds; round++)
+        {
+            var moved = false;
+            for (var step = 0; step < DiscreteStepsPerRound; step++)
+            {
+                var neighbours = DiscreteNeighbours.Of(space, point);
+                var flat = new double[neighbours.Count * space.Dimension];
+                for (var i = 0; i < neighbours.Count; i++)
+                {
+                    neighbours[i].CopyTo(flat, i * space.Dimension);
+                }
+
+                var scores = new double[neighbours.Count];
+                acquisition.Evaluate(flat, scores);
+                var move = -1;
+                for (var i = 0; i < neighbours.Count; i++)
+                {
+                    if (scores[i] > value && (move < 0 || scores[i] > scores[move]) && isAllowed(neighbours[i]))
+                    {
+                        move = i;
+                    }
+                }
+
+                if (move < 0)
+                {
+                    break;
+                }
+
+                (point, value, moved) = (neighbours[move], scores[move], true);
+            }
+
+            // The float coordinates' optimum moves with the discrete ones: refine once per round, then climb again.
+            if (!moved || _continuous.Length == 0)
+            {
+                break;
+            }
+
+            (point, value) = Refine(acquisition, point, value, box);
+        }
+
+        return (point, value);
+    }
+
+    /// <summary>A feasible point near an anchor: small Gaussian steps in float coordinates, occasionally a discrete
+    /// change (half the time a neighbouring int or another choice, half the time a fresh value).</summary>
     private double[] Perturb(double[] anchor, Random random, int i, (double[] Lower, double[] Upper) box)
     {
         var point = (double[])anchor.Clone();
@@ -115,6 +164,11 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
 
         if (_continuous.Length < space.Dimension && random.NextDouble() < 0.3)
         {
+            if (random.NextDouble() < 0.5 && DiscreteNeighbours.Of(space, point) is { Count: > 0 } neighbours)
+            {
+                return neighbours[random.Next(neighbours.Count)];
+            }
+
             var p = random.Next(space.Parameters.Count);
             var width = space.Parameters[p] is CategoricalParameter c ? c.Choices.Count : 1;
             var fresh = space.SampleUnit(random);
@@ -125,8 +179,7 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
         return point;
     }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static double Gaussian(Random random) => MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
 
     private (double[] Point, double Value) Refine(IAcquisition acquisition, double[] start, double startValue,
         (double[] Lower, double[] Upper) box)

@@ -1,4 +1,5 @@
 using BoDashboard.Optimization.LinearAlgebra;
+using MathNet.Numerics.Statistics;
 
 namespace BoDashboard.Optimization.GaussianProcess;
 
@@ -107,24 +108,16 @@ public sealed class GaussianProcessModel
     /// </summary>
     internal static (double Mean, double Std) Standardization(IReadOnlyList<double> y, double quantile)
     {
-        var n = y.Count;
-        var average = y.Average();
-        var std = Math.Sqrt(y.Sum(v => (v - average) * (v - average)) / n);
+        var average = Statistics.Mean(y);
+        var std = Statistics.PopulationStandardDeviation(y);
         if (!(std > 1e-12 * Math.Max(1.0, Math.Abs(average))))
         {
             return (average, 1.0);
         }
 
-        if (n < 3 || quantile < 0)
-        {
-            return (average, std);
-        }
-
-        var sorted = y.OrderBy(v => v).ToArray();
-        var position = Math.Clamp(quantile, 0, 1) * (n - 1);
-        var low = (int)position;
-        var high = Math.Min(low + 1, n - 1);
-        return (sorted[low] + (position - low) * (sorted[high] - sorted[low]), std);
+        return y.Count < 3 || quantile < 0
+            ? (average, std)
+            : (Statistics.QuantileCustom(y, Math.Clamp(quantile, 0, 1), QuantileDefinition.R7), std);
     }
 
     /// <summary>Conditions on the data with given hyperparameters and standardisation (no fitting).</summary>

@@ -7,7 +7,9 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// <see cref="PriorMeanQuantile"/> places the GP's constant prior mean at that quantile of the targets rather than
 /// their average: BO samples the good region densely, so the average is optimistic and unexplored corners would look
 /// promising (a 6-D GP otherwise spends a fifth of its budget on Hartmann's corners). <see cref="WarpOutputs"/>
-/// applies <see cref="OutputWarp"/> to heavy-tailed targets.
+/// applies <see cref="OutputWarp"/> to heavy-tailed targets. <see cref="CoordinateGroups"/> gives, per input
+/// coordinate, which length scale it uses (<see cref="Space.SearchSpace.LengthScaleGroups"/>: a categorical's one-hot
+/// coordinates share one); null means one per coordinate.
 /// </summary>
 public sealed record GaussianProcessOptions(
     double? FixedNoise = null,
@@ -18,7 +20,8 @@ public sealed record GaussianProcessOptions(
     double MinLengthScale = 0.01,
     double MaxLengthScale = 20.0,
     double PriorMeanQuantile = 0.2,
-    bool WarpOutputs = true)
+    bool WarpOutputs = true,
+    IReadOnlyList<int>? CoordinateGroups = null)
 {
     public static GaussianProcessOptions Default { get; } = new();
 }

@@ -6,7 +6,9 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// <summary>
 /// Fits kernel hyperparameters by maximising the log marginal likelihood plus a weak log-normal prior on the
 /// length scales, with analytic gradients and bounded L-BFGS from several starts. Parameters are optimised on a
-/// log scale: theta = [log l_1..D, log amplitude, log noise (when learned)].
+/// log scale: theta = [log l_1..G, log amplitude, log noise (when learned)], with one length scale per group of
+/// coordinates (<see cref="GaussianProcessOptions.CoordinateGroups"/>: a categorical's one-hot coordinates share one,
+/// which makes its part of the kernel a function of whether two choices differ, the same for every pair of choices).
 /// </summary>
 internal static class HyperparameterFitter
 {
@@ -22,28 +24,30 @@ internal static class HyperparameterFitter
     public static GaussianProcessHyperparameters Fit(double[] x, int n, int dims, double[] ys, GaussianProcessOptions options)
     {
         var random = new Random(options.Seed);
-        (x, n, ys) = Subset(x, n, dims, ys, options.MaxFitPoints, options.PriorMeanQuantile, random);
+        (x, n, ys, var subsetStd) = Subset(x, n, dims, ys, options.MaxFitPoints, options.PriorMeanQuantile, random);
+        var groups = Groups(options.CoordinateGroups, dims);
+        var scales = groups.Max() + 1;
         var learnNoise = options.FixedNoise is null;
-        var p = dims + (learnNoise ? 2 : 1);
+        var p = scales + (learnNoise ? 2 : 1);
         var lower = new double[p];
         var upper = new double[p];
-        for (var d = 0; d < dims; d++)
+        for (var d = 0; d < scales; d++)
         {
             lower[d] = Math.Log(options.MinLengthScale);
             upper[d] = Math.Log(options.MaxLengthScale);
         }
 
-        lower[dims] = Math.Log(MinAmplitude);
-        upper[dims] = Math.Log(MaxAmplitude);
+        lower[scales] = Math.Log(MinAmplitude);
+        upper[scales] = Math.Log(MaxAmplitude);
         var noiseFloor = Math.Max(options.NoiseFloor, 1e-12);
         if (learnNoise)
         {
-            lower[dims + 1] = Math.Log(noiseFloor);
-            upper[dims + 1] = Math.Log(Math.Max(MaxNoise, noiseFloor * 10));
+            lower[scales + 1] = Math.Log(noiseFloor);
+            upper[scales + 1] = Math.Log(Math.Max(MaxNoise, noiseFloor * 10));
         }
 
         BoundedLbfgs.Objective objective = (theta, gradient) =>
-            NegativeLogPosterior(theta, x, n, dims, ys, options.FixedNoise, gradient);
+            NegativeLogPosterior(theta, x, n, dims, ys, options.FixedNoise, gradient, groups);
 
         // Fewer restarts when each evaluation costs O(n^3): the default start is already good for large n.
         var restarts = Math.Max(1, n > 60 ? Math.Min(options.Restarts, 2) : options.Restarts);
@@ -52,17 +56,17 @@ internal static class HyperparameterFitter
         for (var r = 0; r < restarts; r++)
         {
             var start = new double[p];
-            for (var d = 0; d < dims; d++)
+            for (var d = 0; d < scales; d++)
             {
                 start[d] = r == 0 ? Math.Log(0.3) : random.NextDouble() * (Math.Log(2.0) - Math.Log(0.03)) + Math.Log(0.03);
             }
 
-            start[dims] = r == 0 ? 0.0 : random.NextDouble() * 2 * Math.Log(2.0) - Math.Log(2.0);
+            start[scales] = r == 0 ? 0.0 : random.NextDouble() * 2 * Math.Log(2.0) - Math.Log(2.0);
             if (learnNoise)
             {
-                start[dims + 1] = r == 0
-                    ? Math.Max(Math.Log(1e-3), lower[dims + 1])
-                    : lower[dims + 1] + random.NextDouble() * (Math.Log(0.1) - lower[dims + 1]);
+                start[scales + 1] = r == 0
+                    ? Math.Max(Math.Log(1e-3), lower[scales + 1])
+                    : lower[scales + 1] + random.NextDouble() * (Math.Log(0.1) - lower[scales + 1]);
             }
 
             var (theta, value, _) = BoundedLbfgs.Minimize(objective, start, lower, upper, maxIterations: 60,
@@ -75,30 +79,51 @@ internal static class HyperparameterFitter
         }
 
         best ??= lower.Zip(upper, (l, u) => 0.5 * (l + u)).ToArray();
-        return ToHyperparameters(best, dims, options.FixedNoise);
+        var fitted = ToHyperparameters(best, groups, options.FixedNoise);
+        // Amplitude and noise are variances on the subset's scale; the model uses them on the full data's scale.
+        var variance = subsetStd * subsetStd;
+        return fitted with { Amplitude = fitted.Amplitude * variance, Noise = options.FixedNoise ?? fitted.Noise * variance };
     }
 
-    public static GaussianProcessHyperparameters ToHyperparameters(ReadOnlySpan<double> theta, int dims, double? fixedNoise)
+    /// <summary>Per coordinate, the index of its length scale in theta: the given groups, or one per coordinate.</summary>
+    internal static int[] Groups(IReadOnlyList<int>? groups, int dims)
     {
-        var lengthScales = new double[dims];
-        for (var d = 0; d < dims; d++)
+        if (groups is null)
         {
-            lengthScales[d] = Math.Exp(theta[d]);
+            return Enumerable.Range(0, dims).ToArray();
         }
 
-        return new GaussianProcessHyperparameters(lengthScales, Math.Exp(theta[dims]), fixedNoise ?? Math.Exp(theta[dims + 1]));
+        if (groups.Count != dims || groups.Any(g => g < 0) || groups.Distinct().Count() != groups.Max() + 1)
+        {
+            throw new ArgumentException($"coordinate groups must number the {dims} coordinates' length scales 0, 1, ... without gaps", nameof(groups));
+        }
+
+        return [.. groups];
+    }
+
+    public static GaussianProcessHyperparameters ToHyperparameters(ReadOnlySpan<double> theta, int[] groups, double? fixedNoise)
+    {
+        var lengthScales = new double[groups.Length];
+        for (var d = 0; d < groups.Length; d++)
+        {
+            lengthScales[d] = Math.Exp(theta[groups[d]]);
+        }
+
+        var scales = groups.Length == 0 ? 0 : groups.Max() + 1;
+        return new GaussianProcessHyperparameters(lengthScales, Math.Exp(theta[scales]), fixedNoise ?? Math.Exp(theta[scales + 1]));
     }
 
     /// <summary>
     /// Keeps at most <paramref name="max"/> points for the hyperparameter fit: the best quarter (the region that
-    /// matters) plus a seeded random draw of the rest.
+    /// matters) plus a seeded random draw of the rest, re-standardised; also returns the factor that takes the subset's
+    /// scale back to the full data's (1 when every point is kept).
     /// </summary>
-    private static (double[] X, int N, double[] Y) Subset(double[] x, int n, int dims, double[] ys, int max, double meanQuantile,
+    private static (double[] X, int N, double[] Y, double Std) Subset(double[] x, int n, int dims, double[] ys, int max, double meanQuantile,
         Random random)
     {
         if (n <= max)
         {
-            return (x, n, ys);
+            return (x, n, ys, 1.0);
         }
 
         var order = Enumerable.Range(0, n).OrderByDescending(i => ys[i]).ToArray();
@@ -121,7 +146,7 @@ internal static class HyperparameterFitter
             y[k] = (y[k] - mean) / std;
         }
 
-        return (xs, max, y);
+        return (xs, max, y, std);
     }
 
     /// <summary>
@@ -129,9 +154,11 @@ internal static class HyperparameterFitter
     /// 0.5 tr((alpha alpha^T - K^-1) dK/dtheta).
     /// </summary>
     public static double NegativeLogPosterior(ReadOnlySpan<double> theta, double[] x, int n, int dims, double[] ys,
-        double? fixedNoise, Span<double> gradient)
+        double? fixedNoise, Span<double> gradient, int[]? groups = null)
     {
-        var h = ToHyperparameters(theta, dims, fixedNoise);
+        groups ??= Groups(null, dims);
+        var scales = groups.Max() + 1;
+        var h = ToHyperparameters(theta, groups, fixedNoise);
         var lengthScales = h.LengthScales.ToArray();
         var z = MaternKernel.ScaleDimensionMajor(x, n, dims, lengthScales);
         var k = new double[n * n];
@@ -160,7 +187,7 @@ internal static class HyperparameterFitter
         chol.Solve(alpha);
         var lml = -0.5 * VectorKernels.Dot(ys, alpha) - 0.5 * chol.LogDeterminant() - 0.5 * n * Math.Log(2 * Math.PI);
         var logPrior = 0.0;
-        for (var d = 0; d < dims; d++)
+        for (var d = 0; d < scales; d++)
         {
             var t = (theta[d] - PriorLogMean) / PriorLogStd;
             logPrior -= 0.5 * t * t;
@@ -168,6 +195,7 @@ internal static class HyperparameterFitter
 
         var inverse = chol.Inverse();
         gradient.Clear();
+        var coordinateGradient = new double[dims];
         var w = new double[n];
         var traceW = 0.0;
         var amplitudeGradient = 0.0;
@@ -191,19 +219,25 @@ internal static class HyperparameterFitter
 
             for (var d = 0; d < dims; d++)
             {
-                gradient[d] += MaternKernel.WeightedSquaredDifferences(w, z.AsSpan(d * n, n), z[d * n + i]);
+                coordinateGradient[d] += MaternKernel.WeightedSquaredDifferences(w, z.AsSpan(d * n, n), z[d * n + i]);
             }
         }
 
+        // A shared length scale collects the gradient of every coordinate that uses it.
         for (var d = 0; d < dims; d++)
         {
-            gradient[d] = -(0.5 * gradient[d] - (theta[d] - PriorLogMean) / (PriorLogStd * PriorLogStd));
+            gradient[groups[d]] -= 0.5 * coordinateGradient[d];
         }
 
-        gradient[dims] = -0.5 * amplitudeGradient;
+        for (var g = 0; g < scales; g++)
+        {
+            gradient[g] += (theta[g] - PriorLogMean) / (PriorLogStd * PriorLogStd);
+        }
+
+        gradient[scales] = -0.5 * amplitudeGradient;
         if (fixedNoise is null)
         {
-            gradient[dims + 1] = -0.5 * h.Noise * traceW;
+            gradient[scales + 1] = -0.5 * h.Noise * traceW;
         }
 
         return -(lml + logPrior);

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 namespace BoDashboard.Optimization.Pruners;
 
 /// <summary>Stops a trial whose best value so far is worse than the median of the earlier completed trials' values at
@@ -22,10 +23,5 @@ public sealed class MedianPruner(int startupTrials, int warmupSteps) : IPruner
         return direction == Direction.Maximize ? best < median : best > median;
     }
 
-    public static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    public static double Median(IReadOnlyList<double> values) => Statistics.Median(values);
 }

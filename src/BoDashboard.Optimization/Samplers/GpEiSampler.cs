@@ -64,8 +64,10 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean.</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
-        var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1));
-        var model = GaussianProcessModel.Fit(observations.Inputs, observations.Targets, options);
+        var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
+            CoordinateGroups: observations.Space.LengthScaleGroups);
+        var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
+        var model = GaussianProcessModel.Fit(inputs, targets, options);
         if (observations.Pending.Count == 0)
         {
             return model;

@@ -49,6 +49,12 @@ public sealed class SearchSpace
     /// <summary>Per coordinate: true when it belongs to a float parameter and may move freely during optimisation.</summary>
     public IReadOnlyList<bool> ContinuousMask { get; }
 
+    /// <summary>
+    /// Per coordinate, the index of the GP length scale it uses: one per parameter, so a categorical's one-hot
+    /// coordinates share theirs and the kernel sees only whether two choices differ (a Hamming distance).
+    /// </summary>
+    public IReadOnlyList<int> LengthScaleGroups => [.. Enumerable.Range(0, Parameters.Count).SelectMany(i => Enumerable.Repeat(i, Width(Parameters[i])))];
+
     /// <summary>Whether every coordinate is continuous (no rounding or one-hot snapping needed).</summary>
     public bool IsContinuous => ContinuousMask.All(c => c);
 

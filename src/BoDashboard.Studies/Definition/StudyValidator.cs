@@ -1,5 +1,5 @@
 using BoDashboard.Optimization;
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Optimization.Pruners;
 using BoDashboard.Optimization.Samplers;
 using BoDashboard.Optimization.Space;

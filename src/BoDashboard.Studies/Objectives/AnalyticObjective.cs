@@ -1,4 +1,4 @@
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 
 namespace BoDashboard.Studies.Objectives;
 

@@ -1,4 +1,4 @@
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Studies.Commands;
 using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Processes;

@@ -1,4 +1,4 @@
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Optimization.Samplers;
 using BoDashboard.Optimization.Space;
 

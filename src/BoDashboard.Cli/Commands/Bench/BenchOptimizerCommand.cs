@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using BoDashboard.Benchmarks;
 using BoDashboard.Cli.Runs;
-using BoDashboard.Optimization.Functions;
 using BoDashboard.Optimization.Samplers;
 using Spectre.Console;
 
@@ -16,12 +16,15 @@ public static class BenchOptimizerCommand
 
     public static Command Create()
     {
-        var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d (default: all)", AllowMultipleArgumentsPerToken = true };
-        sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d");
+        var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d, many-trials (default: all)", AllowMultipleArgumentsPerToken = true };
+        sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d", "many-trials");
         var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
         var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
+        suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
         var command = new Command("optimizer", "Benchmark the optimisation engine");
+        command.Options.Add(suite);
         command.Options.Add(sections);
         command.Options.Add(seeds);
         command.Options.Add(seedOneDSeeds);
@@ -30,7 +33,12 @@ public static class BenchOptimizerCommand
         {
             // Redirected output defaults to 80 columns, which folds the tables.
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
-            var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d"];
+            if (parse.GetValue(suite) is { } suiteName)
+            {
+                return SuiteTable.Run(BenchmarkSuite.All.Single(x => x.Name == suiteName), Math.Max(1, parse.GetValue(parallelism)));
+            }
+
+            var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials"];
             var threads = Math.Max(1, parse.GetValue(parallelism));
             if (chosen.Contains("latency"))
             {
@@ -45,6 +53,11 @@ public static class BenchOptimizerCommand
             if (chosen.Contains("seed-1d"))
             {
                 SeedOneD(parse.GetValue(seedOneDSeeds), threads);
+            }
+
+            if (chosen.Contains("many-trials"))
+            {
+                ManyTrials();
             }
 
             return 0;
@@ -107,6 +120,43 @@ public static class BenchOptimizerCommand
             $"{within} of {seeds} within 0.01 of x* = {OptimizerBenchmark.SeedOneDOptimumX}; " +
             $"median regret {F(OptimizerBenchmark.Median(results.Select(r => r.Regret)), "G3")}; " +
             $"median |x - x*| {F(OptimizerBenchmark.Median(results.Select(r => r.Distance)), "G3")}");
+    }
+
+    private static readonly int[] ManyTrialSizes = [500, 2000, 5000];
+
+    private static void ManyTrials()
+    {
+        var table = new Table().Title("ask latency through the study service after N completed trials (load, GP fit, acquisition, claim), ms, median of 3")
+            .AddColumn("N").AddColumn("2-D (branin)", c => c.RightAligned()).AddColumn("20-D (branin20)", c => c.RightAligned());
+        var functions = new[] { AnalyticFunctions.Get("branin"), AnalyticFunctions.Get("branin20") };
+        var rows = ManyTrialSizes.ToDictionary(n => n, _ => new string[functions.Length]);
+        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
+        {
+            var task = progress.AddTask("many-trials studies", maxValue: ManyTrialSizes.Length * functions.Length);
+            var host = BenchStudyHost.Start();
+            try
+            {
+                foreach (var n in ManyTrialSizes)
+                {
+                    for (var f = 0; f < functions.Length; f++)
+                    {
+                        task.Description = $"{functions[f].Name}, {n} trials";
+                        rows[n][f] = F(AskLatencyBenchmark.MeasureAsync(host, functions[f], n, 3, CancellationToken.None).GetAwaiter().GetResult(), "F0");
+                        task.Increment(1);
+                    }
+                }
+            }
+            finally
+            {
+                host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        });
+        foreach (var n in ManyTrialSizes)
+        {
+            table.AddRow([n.ToString(CultureInfo.InvariantCulture), .. rows[n]]);
+        }
+
+        AnsiConsole.Write(table);
     }
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Persistence;
 using BoDashboard.Studies.Service;
-using Hangfire;
-using Hangfire.Storage.SQLite;
+using BoDashboard.Cli.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -26,37 +25,21 @@ public static class BenchPosteriorCommand
         command.Options.Add(repeats);
         command.SetAction(async (parse, ct) =>
         {
-            var folder = Directory.CreateTempSubdirectory("bodashboard-bench-").FullName;
-            try
-            {
-                var (n, r, k) = (parse.GetValue(trials), parse.GetValue(resolution), parse.GetValue(repeats));
-                var (cold, warm) = await MeasureAsync(folder, n, r, k, ct);
-                AnsiConsole.Write(new Table().Title($"heatmaps of a 2-D study (branin), {n} finished trials, {r}x{r}, ms")
-                    .AddColumns("call", "median", "min", "max")
-                    .AddRow("first (fit + candidate + grids)", $"{Median(cold):F1}", $"{cold.Min():F1}", $"{cold.Max():F1}")
-                    .AddRow("again (cached)", $"{Median(warm):F2}", $"{warm.Min():F2}", $"{warm.Max():F2}"));
-                return 0;
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
+            await using var host = BenchStudyHost.Start();
+            var (n, r, k) = (parse.GetValue(trials), parse.GetValue(resolution), parse.GetValue(repeats));
+            var (cold, warm) = await MeasureAsync(host, n, r, k, ct);
+            AnsiConsole.Write(new Table().Title($"heatmaps of a 2-D study (branin), {n} finished trials, {r}x{r}, ms")
+                .AddColumns("call", "median", "min", "max")
+                .AddRow("first (fit + candidate + grids)", $"{Median(cold):F1}", $"{cold.Min():F1}", $"{cold.Max():F1}")
+                .AddRow("again (cached)", $"{Median(warm):F2}", $"{warm.Min():F2}", $"{warm.Max():F2}"));
+            return 0;
         });
         return command;
     }
 
-    private static async Task<(List<double> Cold, List<double> Warm)> MeasureAsync(string folder, int trials, int resolution, int repeats, CancellationToken ct)
+    private static async Task<(List<double> Cold, List<double> Warm)> MeasureAsync(BenchStudyHost host, int trials, int resolution, int repeats, CancellationToken ct)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddStudiesDatabase($"Data Source={Path.Combine(folder, "studies.db")}");
-        // No job runs here: external studies are filled directly through ask/tell.
-        services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(folder, "hangfire.db"), new SQLiteStorageOptions())));
-        services.AddStudyService();
-        await using var provider = services.BuildServiceProvider();
-        StudiesDatabase.Migrate(provider);
-        var studies = provider.GetRequiredService<StudyService>();
+        var studies = host.Studies;
         var branin = AnalyticFunctions.Get("branin");
         var (cold, warm) = (new List<double>(), new List<double>());
         // The first studies only warm up the JIT (tiered compilation optimises hot loops after a few calls), so the
@@ -65,9 +48,9 @@ public static class BenchPosteriorCommand
         for (var repeat = 0; repeat < repeats + warmUp; repeat++)
         {
             // A gp-ei study, as the page draws it: the slice includes the next candidate that EI would pick.
-            var study = await studies.CreateAsync(new StudyDefinition($"bench-{repeat}", new ObjectiveDefinition(ObjectiveDefinition.External), Parameters(branin),
+            var study = await studies.CreateAsync(new StudyDefinition($"bench-{repeat}", new ObjectiveDefinition(ObjectiveDefinition.External), BenchStudyHost.Parameters(branin),
                 new SamplerDefinition("gp-ei", Seed: repeat), "minimize", trials * 2), ct);
-            await AddRandomTrialsAsync(provider, study.Id, branin, trials, new Random(repeat), ct);
+            await host.AddRandomTrialsAsync(study.Id, branin, trials, new Random(repeat), ct);
             var clock = Stopwatch.StartNew();
             await studies.PosteriorAsync(study.Id, "x1", "x2", resolution, ct: ct);
             var first = clock.Elapsed.TotalMilliseconds;
@@ -81,32 +64,5 @@ public static class BenchPosteriorCommand
         return (cold, warm);
     }
 
-    private static IReadOnlyList<ParameterDefinition> Parameters(AnalyticFunction function) =>
-        function.Space.Parameters.Select(StudyValidator.ToDefinition).ToList();
-
-    /// <summary>Finished trials at uniform random points, written straight to the database: only the reading is timed.</summary>
-    private static async Task AddRandomTrialsAsync(IServiceProvider provider, int studyId, AnalyticFunction function, int count, Random random, CancellationToken ct)
-    {
-        var dbFactory = provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudiesDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = DateTime.UtcNow;
-        for (var i = 0; i < count; i++)
-        {
-            var x = new double[function.Space.Dimension];
-            function.Space.SampleUnit(random, x);
-            var parameters = function.Space.Decode(x);
-            db.Trials.Add(new TrialEntity
-            {
-                StudyId = studyId, Number = i, ParamsJson = StudyJson.Serialize(parameters), State = TrialStates.Complete,
-                Value = function.Evaluate(parameters), SuggestedBy = "random", StartedAt = now, FinishedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(List<double> values) => OptimizerBenchmark.Median(values);
 }

@@ -1,4 +1,4 @@
-using BoDashboard.Optimization.Functions;
+using BoDashboard.Benchmarks;
 using BoDashboard.Studies.Definition;
 
 namespace BoDashboard.Web.Components.StudyForm;

@@ -1,6 +1,7 @@
+using BoDashboard.Optimization;
 using BoDashboard.Optimization.Space;
 
-namespace BoDashboard.Optimization.Functions;
+namespace BoDashboard.Benchmarks;
 
 /// <summary>A test objective with a known optimum value, for benchmarks and demos.</summary>
 public sealed record AnalyticFunction(

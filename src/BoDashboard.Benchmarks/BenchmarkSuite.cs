@@ -1,0 +1,19 @@
+namespace BoDashboard.Benchmarks;
+
+/// <summary>A set of problems, each with its evaluation budget, and the seeds it is reported on.</summary>
+public sealed record BenchmarkSuite(string Name, IReadOnlyList<(string Problem, int Evaluations)> Problems, IReadOnlyList<int> Seeds)
+{
+    /// <summary>The problems and seeds (0-9) the engine's defaults may be tuned on.</summary>
+    public static BenchmarkSuite Tuning { get; } = new("tuning",
+        [("branin", 50), ("hartmann6", 50), ("ackley5", 50), ("rosenbrock4", 50)], [.. Enumerable.Range(0, 10)]);
+
+    /// <summary>Never tuned on: the held-out problems on seeds 100-109, with the budgets of ../shared/anchors/suite2.py.</summary>
+    public static BenchmarkSuite HeldOut { get; } = new("held-out",
+        [
+            ("goldstein-price", 50), ("hartmann3", 50), ("shekel10", 50), ("michalewicz5", 50), ("griewank8", 100),
+            ("ackley10", 100), ("rosenbrock10", 100), ("branin20", 100), ("mixed5", 50),
+        ],
+        [.. Enumerable.Range(100, 10)]);
+
+    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Tuning, HeldOut];
+}
