@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Service;
 using BoDashboard.Web.Components.Plots;
@@ -35,8 +36,7 @@ public sealed record ParallelCoordinatesFigure(IReadOnlyDictionary<string, objec
                 ["colorscale"] = "Viridis",
                 // Bright is better: reversed when smaller values are better.
                 ["reversescale"] = direction == "minimize",
-                ["showscale"] = true,
-                ["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = valueLabel }, ["thickness"] = 12 },
+                ["showscale"] = false, // the value axis, coloured the same way, is the scale
             },
             ["labelangle"] = 0,
             ["labelside"] = "top",
@@ -89,7 +89,7 @@ public sealed record ParallelCoordinatesFigure(IReadOnlyDictionary<string, objec
             ["values"] = raw.Select(v => (object)Math.Log10(Number(v))).ToList(),
             ["range"] = new object[] { logLow, logHigh },
             ["tickvals"] = ticks.Cast<object>().ToList(),
-            ["ticktext"] = ticks.Select(t => Math.Pow(10, t).ToString("G3", CultureInfo.InvariantCulture)).ToList(),
+            ["ticktext"] = ticks.Select(t => TickText(Math.Pow(10, t))).ToList(),
         };
     }
 
@@ -101,6 +101,10 @@ public sealed record ParallelCoordinatesFigure(IReadOnlyDictionary<string, objec
         if (powers.Count >= 3) return powers;
         return powers.Append(logLow).Append(logHigh).Distinct().Order().ToList();
     }
+
+    /// <summary>A tick in natural units, short: 0.001, 1e-5, 2.5e6.</summary>
+    internal static string TickText(double value) =>
+        Regex.Replace(value.ToString("G3", CultureInfo.InvariantCulture), @"E([+-])0*(\d)", m => "e" + (m.Groups[1].Value == "-" ? "-" : "") + m.Groups[2].Value);
 
     private static int IndexOf(IReadOnlyList<string> choices, string value)
     {
