@@ -19,12 +19,18 @@ public sealed class ImportanceAnalyzer(int baseSamples = 1024, int replicates = 
     public ParameterImportance Analyze(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings)
     {
         var completed = StudyModel.CountCompleted(history);
-        if (completed < MinimumTrials)
+        return completed < MinimumTrials ? TooFew(completed) : Analyze(space, StudyModel.Fit(space, direction, history, settings));
+    }
+
+    /// <summary>The importance under an already fitted study model (null: no completed trial yet).</summary>
+    public ParameterImportance Analyze(SearchSpace space, StudyModel? fitted)
+    {
+        var completed = fitted?.CompletedCount ?? 0;
+        if (fitted is null || completed < MinimumTrials)
         {
-            return Empty(completed, $"Parameter importance needs at least {MinimumTrials} completed trials; this study has {completed}.");
+            return TooFew(completed);
         }
 
-        var fitted = StudyModel.Fit(space, direction, history, settings)!;
         var design = SaltelliDesign.Create(space.Parameters.Count, baseSamples, seed);
         var points = UniformDesignMapping.Encode(space, design.Points, design.Count);
         var values = new double[design.Count];
@@ -59,6 +65,9 @@ public sealed class ImportanceAnalyzer(int baseSamples = 1024, int replicates = 
             .ToArray();
         return new ParameterImportance(entries, completed, design.BaseSamples, firsts.Count);
     }
+
+    private ParameterImportance TooFew(int completed) =>
+        Empty(completed, $"Parameter importance needs at least {MinimumTrials} completed trials; this study has {completed}.");
 
     private ParameterImportance Empty(int completed, string message) => new([], completed, baseSamples, 0, message);
 

@@ -11,9 +11,12 @@ namespace BoDashboard.Optimization.Analysis;
 /// </summary>
 public sealed class SliceAnalyzer(int resolution = 100)
 {
-    public ParameterSlices Slice(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings)
+    public ParameterSlices Slice(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings) =>
+        Slice(space, direction, history, StudyModel.Fit(space, direction, history, settings));
+
+    /// <summary>The slices under an already fitted study model (null: no completed trial yet).</summary>
+    public ParameterSlices Slice(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, StudyModel? fitted)
     {
-        var fitted = StudyModel.Fit(space, direction, history, settings);
         var through = fitted?.Best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray());
         var basePoint = space.Encode(through);
         var completed = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToArray();

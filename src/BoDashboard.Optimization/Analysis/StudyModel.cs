@@ -6,10 +6,10 @@ namespace BoDashboard.Optimization.Analysis;
 
 /// <summary>
 /// The GP a study's sampler would fit to its history, and the best trial: what the analyses (importance, slices)
-/// read. Rebuilt from the history alone, with the sampler's own settings and seed, as the posterior slicer does, so
+/// read; fit once, it serves both. Rebuilt from the history alone, with the sampler's own settings and seed, as the posterior slicer does, so
 /// the analyses describe the model that chooses the next trial.
 /// </summary>
-internal sealed record StudyModel(GaussianProcessModel Model, TrialRecord? Best, int CompletedCount)
+public sealed record StudyModel(GaussianProcessModel Model, TrialRecord? Best, int CompletedCount)
 {
     public static int CountCompleted(IReadOnlyList<TrialRecord> history) =>
         history.Count(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v));

@@ -67,7 +67,7 @@ public class ImportanceAnalyzerTests
     {
         var importance = new ImportanceAnalyzer().Analyze(Space, Direction.Maximize, History(n), new SamplerSettings());
         Assert.Empty(importance.Parameters);
-        Assert.Contains("at least 3 completed trials", importance.Message);
+        Assert.Equal($"Parameter importance needs at least 3 completed trials; this study has {n}.", importance.Message);
     }
 
     [Fact]
