@@ -182,6 +182,22 @@ public sealed class GaussianProcessModel
         }
     }
 
+    /// <summary>The posterior mean alone, in objective units: O(n) per point instead of the O(n^2) a standard deviation
+    /// costs, for analyses that integrate the mean over thousands of points (parameter importance).</summary>
+    public void PredictMean(ReadOnlySpan<double> points, Span<double> mean)
+    {
+        var n = Count;
+        var row = new double[n];
+        var point = new double[Dimension];
+        for (var i = 0; i < mean.Length; i++)
+        {
+            ScaledPoint(points.Slice(i * Dimension, Dimension), point);
+            MaternKernel.SquaredDistances(point, _z, n, row);
+            MaternKernel.FromSquaredDistances(row, Hyperparameters.Amplitude, row, default);
+            mean[i] = Warp.Inverse(TargetMean + TargetStd * VectorKernels.Dot(row, _alpha));
+        }
+    }
+
     /// <summary>
     /// Mean and standard deviation in standardised units. Candidates go four at a time through one pass over the
     /// Cholesky factor, which is what makes 10^4 candidates against 10^3 observations affordable.

@@ -88,6 +88,9 @@ public static class StudiesApi
             .WithSummary("GP mean, std and acquisition over one (omit y) or two parameters, the rest held at the best trial.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:int}/importance", (int id, StudyService s, CancellationToken ct) => s.ImportanceAsync(id, ct))
+            .WithSummary("Each parameter's first-order and total Sobol index of the GP mean over the search space, with bootstrap standard errors.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
