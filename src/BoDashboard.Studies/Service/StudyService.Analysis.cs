@@ -1,6 +1,7 @@
 using BoDashboard.Optimization;
 using BoDashboard.Optimization.Analysis;
 using BoDashboard.Studies.Definition;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BoDashboard.Studies.Service;
 
@@ -18,8 +19,8 @@ public sealed partial class StudyService
     {
         var (validated, history) = await HistoryAsync(id, null, ct);
         var fingerprint = Fingerprint(history);
-        return Cached(("importance", id, fingerprint),
-            () => Importance.Analyze(validated.Space, FittedModel(id, fingerprint, validated, history)));
+        return await CachedAsync(("importance", id, fingerprint),
+            () => Importance.Analyze(validated.Space, FittedModel(id, fingerprint, validated, history)), ct);
     }
 
     /// <summary>For every parameter, the trials' values against it and the GP mean ± std along it through the best trial.</summary>
@@ -27,13 +28,23 @@ public sealed partial class StudyService
     {
         var (validated, history) = await HistoryAsync(id, null, ct);
         var fingerprint = Fingerprint(history);
-        return Cached(("slices", id, fingerprint),
-            () => ParameterSlicer.Slice(validated.Space, validated.Direction, history, FittedModel(id, fingerprint, validated, history)));
+        return await CachedAsync(("slices", id, fingerprint),
+            () => ParameterSlicer.Slice(validated.Space, validated.Direction, history, FittedModel(id, fingerprint, validated, history)), ct);
     }
 
-    private StudyModel? FittedModel(int id, string fingerprint, ValidatedStudy validated, IReadOnlyList<TrialRecord> history) =>
-        Cached(("study-model", id, fingerprint),
-            () => new FittedStudyModel(StudyModel.Fit(validated.Space, validated.Direction, history, validated.Sampler))).Model;
+    /// <summary>The study's GP, shared by importance and slices. Called only inside a computation that already holds a
+    /// <see cref="PosteriorGate"/> slot, so it does not take another (that could wait forever with every slot held).</summary>
+    private StudyModel? FittedModel(int id, string fingerprint, ValidatedStudy validated, IReadOnlyList<TrialRecord> history)
+    {
+        var key = ("study-model", id, fingerprint);
+        if (!slices.TryGetValue(key, out FittedStudyModel? fitted) || fitted is null)
+        {
+            fitted = new FittedStudyModel(StudyModel.Fit(validated.Space, validated.Direction, history, validated.Sampler));
+            slices.Set(key, fitted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+
+        return fitted.Model;
+    }
 
     /// <summary>A cache entry for a model that is null before the first completed trial.</summary>
     private sealed record FittedStudyModel(StudyModel? Model);
