@@ -40,9 +40,11 @@ public static class DatabaseClock
             // The text layout EF Core stores DateTime in, so stored stamps compare with it as strings too.
             : new SqlFunctionExpression("strftime", [Fragment("'%Y-%m-%d %H:%M:%f'"), Fragment("'now'")], nullable: false, [false, false], typeof(DateTime), time));
         modelBuilder.HasDbFunction(typeof(DatabaseClock).GetMethod(nameof(SecondsSince))!).HasTranslation(args => postgres
-            ? new SqlFunctionExpression("date_part", [Fragment("'epoch'"),
-                new SqlBinaryExpression(ExpressionType.Subtract, Fragment("clock_timestamp()"), args[0], typeof(TimeSpan), null)],
-                nullable: true, [false, true], typeof(double), seconds)
+            // Epoch seconds on both sides: no interval type in the expression.
+            ? new SqlBinaryExpression(ExpressionType.Subtract,
+                new SqlFunctionExpression("date_part", [Fragment("'epoch'"), Fragment("clock_timestamp()")], nullable: false, [false, false], typeof(double), seconds),
+                new SqlFunctionExpression("date_part", [Fragment("'epoch'"), args[0]], nullable: true, [false, true], typeof(double), seconds),
+                typeof(double), seconds)
             : new SqlBinaryExpression(ExpressionType.Multiply,
                 new SqlBinaryExpression(ExpressionType.Subtract, Fragment("julianday('now')"),
                     new SqlFunctionExpression("julianday", [args[0]], nullable: true, [true], typeof(double), seconds), typeof(double), seconds),
