@@ -51,7 +51,7 @@ for kill in $(seq "$kills"); do
     start_worker "$victim"
 done
 
-wait_done "$id" 180
+wait_done "$id" 300
 log "study completed $(( $(date +%s) - started )) s after it started"
 # Trial processes of killed workers end within their guard's poll (0.5 s) plus the grace period (2 s).
 sleep 3
