@@ -99,5 +99,34 @@ public sealed class LeaseTests : IDisposable
         Assert.True(silent.IsCancellationRequested);
     }
 
+    [Fact]
+    public async Task A_heartbeat_that_says_stop_after_the_trial_already_ended_ends_the_keeper_without_a_failure()
+    {
+        var timings = new RunnerTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(1));
+        var logger = new WarningCounter();
+        var beats = 0;
+        // The runner disposes the trial's token source when the trial ends, before the keeper is disposed; a heartbeat
+        // in between finds the trial finished (not this claim's running trial any more) and answers stop.
+        var ended = new CancellationTokenSource();
+        ended.Dispose();
+        await using (new LeaseKeeper(_ => { beats++; return Task.FromResult(false); }, ended, timings, TimeProvider.System, logger))
+        {
+            await Task.Delay(400);
+        }
+        Assert.Equal(1, beats);
+        Assert.Equal(0, logger.Warnings);
+    }
+
+    private sealed class WarningCounter : Microsoft.Extensions.Logging.ILogger
+    {
+        public int Warnings { get; private set; }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning) Warnings++;
+        }
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -32,12 +32,16 @@ public sealed class StudyHost : IAsyncDisposable
     public static string TrialsFolder(string folder) => new TrialFolders(Path.Combine(folder, "data")).Root;
 
     public static async Task<StudyHost> StartAsync(string folder, int workers = 4, string? workerName = null,
-        IReadOnlyDictionary<string, CommandDefinition>? commands = null, TimeSpan? stopGrace = null)
+        IReadOnlyDictionary<string, CommandDefinition>? commands = null, TimeSpan? stopGrace = null,
+        TimeProvider? clock = null, TrialSuggester? suggester = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddStudiesDatabase($"Data Source={Path.Combine(folder, "studies.db")}");
         builder.Services.AddSingleton(FastTimings);
+        // This process's clock (a skewed one models a worker on another machine) and how it makes suggestions.
+        if (clock is not null) builder.Services.AddSingleton(clock);
+        if (suggester is not null) builder.Services.AddSingleton(suggester);
         builder.Services.AddSingleton(new CommandCatalog(commands ?? new Dictionary<string, CommandDefinition>()));
         builder.Services.AddSingleton(new TrialProcessOptions(CliHost, stopGrace ?? TimeSpan.FromSeconds(2), AppContext.BaseDirectory));
         builder.Services.AddSingleton(new TrialFolders(Path.Combine(folder, "data")));

@@ -17,6 +17,7 @@ public class StudiesDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        DatabaseClock.Map(modelBuilder, this);
         var study = modelBuilder.Entity<StudyEntity>();
         study.ToTable("studies");
         study.Property(s => s.Name).HasMaxLength(200);

@@ -27,7 +27,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
                     {
                         if (!await beat(stop.Token))
                         {
-                            await trial.CancelAsync();
+                            await StopAsync(trial);
                             return;
                         }
                         lastSuccess = clock.GetUtcNow();
@@ -38,7 +38,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
                         if (clock.GetUtcNow() - lastSuccess >= timings.HeartbeatTimeout)
                         {
                             // Silent for a whole timeout: the lease may be someone else's by now.
-                            await trial.CancelAsync();
+                            await StopAsync(trial);
                             return;
                         }
                     }
@@ -47,6 +47,13 @@ public sealed class LeaseKeeper : IAsyncDisposable
             catch (OperationCanceledException) { }
             catch (ObjectDisposedException) { }
         });
+    }
+
+    /// <summary>Stops the trial; one that already ended (its token source disposed) needs nothing.</summary>
+    private static async Task StopAsync(CancellationTokenSource trial)
+    {
+        try { await trial.CancelAsync(); }
+        catch (ObjectDisposedException) { }
     }
 
     public async ValueTask DisposeAsync()

@@ -8,97 +8,19 @@ namespace BoDashboard.Studies.Running;
 
 /// <summary>Hands out trials and records their results. Every decision is made from the persisted trials inside one
 /// serialised transaction, so a study survives crashes and restarts, never exceeds its budget or parallelism, and
-/// never gives the same trial to two workers.</summary>
-public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory, StudyLocks locks, StudyEvents events, RunnerTimings timings, TimeProvider clock)
+/// never gives the same trial to two workers. Lease times (heartbeats, expiry) are the database's clock, never a
+/// worker's, so that workers whose clocks disagree cannot take live trials from each other.</summary>
+public sealed partial class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory, StudyLocks locks, StudyEvents events, RunnerTimings timings, TrialSuggester suggester)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    /// <summary>The next trial for a runner: an interrupted trial first (same parameters), else a new suggestion;
-    /// null when the study is not running, its budget is used, or its parallel slots are full.</summary>
-    public Task<ClaimedTrial?> ClaimForRunnerAsync(int studyId, string worker, CancellationToken ct) =>
-        ClaimAsync(studyId, worker, external: false, ct);
-
-    /// <summary>A new trial for an external caller (ask/tell): pending trials are taken into account so that
-    /// concurrent asks get distinct parameters. Null when the study is not running or its budget is used.</summary>
-    public Task<ClaimedTrial?> AskAsync(int studyId, CancellationToken ct) =>
-        ClaimAsync(studyId, ExternalWorker, external: true, ct);
-
-    /// <summary>The owner recorded on trials handed out by ask.</summary>
-    public const string ExternalWorker = "external";
-
-    private async Task<ClaimedTrial?> ClaimAsync(int studyId, string worker, bool external, CancellationToken ct)
-    {
-        using var _ = await locks.AcquireAsync(studyId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await StudyRowLock.LockAsync(db, studyId, ct);
-        var study = await db.Studies.SingleOrDefaultAsync(s => s.Id == studyId, ct);
-        if (study is null || study.State != StudyStates.Running) return null;
-        var trials = await db.Trials.Where(t => t.StudyId == studyId).OrderBy(t => t.Number).ToListAsync(ct);
-        var now = Now;
-        study.StartedAt ??= now;
-        study.UpdatedAt = now;
-
-        if (!external)
-        {
-            var orphan = trials.FirstOrDefault(t => t.State == TrialStates.Running && IsAbandoned(t, now));
-            if (orphan is not null)
-            {
-                orphan.WorkerName = worker;
-                orphan.LeaseToken = NewLease();
-                orphan.HeartbeatAt = now;
-                orphan.StartedAt = now;
-                orphan.LogTail = null;
-                // The re-run starts its learning curve afresh.
-                await db.IntermediateValues.Where(v => v.TrialId == orphan.Id).ExecuteDeleteAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                var space = StudyJson.Validated(study).Space;
-                events.Publish(new StudyChange(studyId, StudyChangeKind.TrialStarted, orphan.Number));
-                return new ClaimedTrial(studyId, orphan.Id, orphan.Number, StudyJson.Params(orphan.ParamsJson, space), Rerun: true, orphan.LeaseToken);
-            }
-            if (trials.Count(t => t.State == TrialStates.Running) >= study.Parallelism) return null;
-        }
-        if (trials.Count >= study.Budget) return null;
-
-        var validated = StudyJson.Validated(study);
-        var history = TrialHistory.Records(trials, validated.Space, await TrialHistory.CurvesAsync(db, studyId, ct));
-        var suggestion = SamplerRegistry.Create(validated.Sampler).Suggest(validated.Space, validated.Direction, history, 1)[0];
-        var trial = new TrialEntity
-        {
-            StudyId = studyId,
-            Number = trials.Count == 0 ? 0 : trials[^1].Number + 1,
-            ParamsJson = StudyJson.Serialize(suggestion.Params),
-            State = TrialStates.Running,
-            SuggestedBy = suggestion.SuggestedBy,
-            AcquisitionValue = suggestion.AcquisitionValue is { } a && double.IsFinite(a) ? a : null,
-            StartedAt = now,
-            // An asked trial has no heartbeat: the caller may take as long as it likes to tell.
-            HeartbeatAt = external ? null : now,
-            WorkerName = worker,
-            LeaseToken = NewLease(),
-        };
-        db.Trials.Add(trial);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        events.Publish(new StudyChange(studyId, StudyChangeKind.TrialStarted, trial.Number));
-        return new ClaimedTrial(studyId, trial.Id, trial.Number, suggestion.Params, Rerun: false, trial.LeaseToken);
-    }
-
-    private static string NewLease() => Guid.NewGuid().ToString("D");
-
-    private bool IsAbandoned(TrialEntity t, DateTime now) =>
-        t.WorkerName != ExternalWorker && (t.HeartbeatAt is null || t.HeartbeatAt < now - timings.HeartbeatTimeout);
 
     /// <summary>Refreshes the trial's lease. False when the runner should stop: the study is no longer running, or the
     /// trial was finished, cancelled, deleted or taken over (its lease is another claim's).</summary>
     public async Task<bool> HeartbeatAsync(ClaimedTrial claim, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = Now;
         var updated = await db.Trials
             .Where(t => t.Id == claim.TrialId && t.State == TrialStates.Running && t.LeaseToken == claim.Lease)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, now), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.HeartbeatAt, t => DatabaseClock.Now()), ct);
         var state = await db.Studies.Where(s => s.Id == claim.StudyId).Select(s => s.State).SingleOrDefaultAsync(ct);
         return updated == 1 && state == StudyStates.Running;
     }
@@ -113,7 +35,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
         if (trial.State != TrialStates.Running || trial.LeaseToken != lease) return ReportResult.NotRunning;
         var lastStep = await db.IntermediateValues.Where(v => v.TrialId == trialId).MaxAsync(v => (int?)v.Step, ct);
         if (lastStep is { } last && value.Step <= last) return ReportResult.StepNotIncreasing(last);
-        var now = Now;
+        var now = await DatabaseClock.ReadAsync(db, ct);
         db.IntermediateValues.Add(new IntermediateValueEntity
         {
             TrialId = trialId,
@@ -164,7 +86,6 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
     /// the result or the state another one wrote.</summary>
     public async Task<bool> FinishAsync(ClaimedTrial claim, ObjectiveOutcome outcome, CancellationToken ct)
     {
-        var now = Now;
         var state = outcome.Pruned ? TrialStates.Pruned : outcome.Value is null ? TrialStates.Failed : TrialStates.Complete;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -174,10 +95,10 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
                     .SetProperty(t => t.State, state)
                     .SetProperty(t => t.Value, outcome.Value)
                     .SetProperty(t => t.Error, outcome.Error)
-                    .SetProperty(t => t.FinishedAt, now)
+                    .SetProperty(t => t.FinishedAt, t => DatabaseClock.Now())
                     .SetProperty(t => t.HeartbeatAt, (DateTime?)null), ct);
             if (updated != 1) return false;
-            await db.Studies.Where(s => s.Id == claim.StudyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, now), ct);
+            await db.Studies.Where(s => s.Id == claim.StudyId).ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, s => DatabaseClock.Now()), ct);
         }
         events.Publish(new StudyChange(claim.StudyId, StudyChangeKind.TrialFinished, claim.Number));
         await UpdateStudyStateAsync(claim.StudyId, ct);
@@ -224,7 +145,7 @@ public sealed class TrialScheduler(IDbContextFactory<StudiesDbContext> dbFactory
             }
             if (newState is null) return;
             study.State = newState;
-            study.FinishedAt = study.UpdatedAt = Now;
+            study.FinishedAt = study.UpdatedAt = await DatabaseClock.ReadAsync(db, ct);
             if (newState == StudyStates.Failed)
             {
                 // Its other running trials end with it; their runners stop the processes at the next heartbeat.

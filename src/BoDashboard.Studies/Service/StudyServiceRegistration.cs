@@ -21,6 +21,7 @@ public static class StudyServiceRegistration
         services.AddSingleton<StudyLocks>();
         services.AddSingleton<StudyEvents>();
         services.AddSingleton<StudyRunControl>();
+        services.TryAddSingleton<TrialSuggester>();
         services.AddSingleton<TrialScheduler>();
         services.AddSingleton<RunnerLauncher>();
         services.TryAddSingleton(_ => PosteriorGate.ForThisMachine());
@@ -41,6 +42,7 @@ public static class StudyServiceRegistration
     /// <summary>The background check that restarts studies whose runners died; only processes that run jobs need it.</summary>
     public static IServiceCollection AddStudyRecovery(this IServiceCollection services)
     {
+        services.AddSingleton<RunnerQueue>();
         services.AddHostedService<StudyRecovery>();
         return services;
     }

@@ -13,6 +13,8 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchPosteriorCommand.Create());
         bench.Subcommands.Add(BenchPruningCommand.Create());
         bench.Subcommands.Add(BenchTrialsCommand.Create());
+        bench.Subcommands.Add(BenchContentionCommand.Create());
+        bench.Subcommands.Add(BenchRunnerQueueCommand.Create());
         return bench;
     }
 }
