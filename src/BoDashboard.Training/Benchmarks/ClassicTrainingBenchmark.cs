@@ -48,7 +48,7 @@ public sealed class ClassicTrainingBenchmark(ITrainer? trainer = null)
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (images < 2)
-            throw new ArgumentException("The classic run needs at least 2 images.", nameof(images));
+            throw new ArgumentException("The classic run needs at least 2 images.");
         var temporary = folder is null ? Directory.CreateTempSubdirectory("bodashboard-classic-").FullName : null;
         try
         {

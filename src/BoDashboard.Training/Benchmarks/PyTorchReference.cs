@@ -17,6 +17,31 @@ public static partial class PyTorchReference
     /// <summary>Where the build copies the script.</summary>
     public static string DefaultScriptPath => Path.Combine(AppContext.BaseDirectory, "Reference", ScriptFileName);
 
+    /// <summary>
+    /// The interpreters tried when none is named: python3 on the PATH, then Debian's own, where python3-torch
+    /// installs (a pyenv or venv python3 earlier on the PATH often lacks torch).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultInterpreters { get; } = ["python3", "/usr/bin/python3"];
+
+    /// <summary>
+    /// Runs the script with the first of <paramref name="interpreters"/> that has torch; when none has, the
+    /// measurement names each one's problem.
+    /// </summary>
+    public static PyTorchMeasurement RunFirstAvailable(
+        IReadOnlyList<string> interpreters, int threads, int compactSteps, int classicSteps, string? script = null,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        foreach (var python in interpreters.Distinct(StringComparer.Ordinal))
+        {
+            var measurement = Run(threads, compactSteps, classicSteps, python, script, cancellationToken);
+            if (measurement.Problem is null || measurement.Version is not null)
+                return measurement with { Interpreter = python };
+            problems.Add(measurement.Problem);
+        }
+        return new PyTorchMeasurement(null, null, null, string.Join("; ", problems));
+    }
+
     /// <summary>Runs the script with <paramref name="threads"/> torch threads and the given timed steps per net.</summary>
     public static PyTorchMeasurement Run(
         int threads, int compactSteps, int classicSteps, string python = "python3", string? script = null,
@@ -64,7 +89,7 @@ public static partial class PyTorchReference
                     : $"the reference script failed (exit code {process.ExitCode}): {LastLine(stderr)}";
                 return new PyTorchMeasurement(null, null, null, problem);
             }
-            return Parse(stdout);
+            return Parse(stdout) with { Interpreter = python };
         }
     }
 

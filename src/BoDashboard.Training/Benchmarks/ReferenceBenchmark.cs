@@ -29,11 +29,12 @@ public sealed class ReferenceBenchmark(TrainingBenchmark? trainingBenchmark = nu
 
     /// <summary>
     /// Runs everything. <paramref name="threads"/>: torch threads on both sides (null: all cores).
-    /// <paramref name="preset"/>: the trial to time (null: the CPU preset). <paramref name="python"/>: the interpreter.
+    /// <paramref name="preset"/>: the trial to time (null: the CPU preset). <paramref name="python"/>: the interpreter
+    /// (null: the first of <see cref="PyTorchReference.DefaultInterpreters"/> that has torch).
     /// </summary>
     public ReferenceBenchmarkReport Run(
         int compactSteps = 10, int classicSteps = 3, int? threads = null, TrainingSettings? preset = null,
-        string python = "python3", IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        string? python = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (compactSteps < 1 || classicSteps < 1)
             throw new ArgumentException("Timed steps must be at least 1.", compactSteps < 1 ? nameof(compactSteps) : nameof(classicSteps));
@@ -43,7 +44,8 @@ public sealed class ReferenceBenchmark(TrainingBenchmark? trainingBenchmark = nu
         progress?.Report($"TorchSharp: classic reference net, batch {ReferenceNet.Classic.BatchSize}");
         var classic = MeasureTorchSharp(ReferenceNet.Classic, classicSteps, threadCount, cancellationToken);
         progress?.Report("PyTorch: the reference script");
-        var pytorch = PyTorchReference.Run(threadCount, compactSteps, classicSteps, python, cancellationToken: cancellationToken);
+        var pytorch = PyTorchReference.RunFirstAvailable(python is null ? PyTorchReference.DefaultInterpreters : [python],
+            threadCount, compactSteps, classicSteps, cancellationToken: cancellationToken);
         progress?.Report("one trial of the preset");
         var trial = trainingBenchmark.MeasureTrial((preset ?? TrainingSettings.CpuPreset) with { Threads = threadCount }, cancellationToken);
         return new ReferenceBenchmarkReport(

@@ -33,8 +33,7 @@ public static class ImageFolderWriter
         if (chosen.FirstOrDefault(c => c.indices.Length < perClass) is { indices: not null } lacking)
         {
             throw new ArgumentException(
-                $"Class '{source.ClassNames[lacking.label]}' has only {lacking.indices.Length} images, fewer than --per-class {perClass}.",
-                nameof(perClass));
+                $"Class '{source.ClassNames[lacking.label]}' has only {lacking.indices.Length} images, fewer than --per-class {perClass}.");
         }
         var written = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = 0;
@@ -61,15 +60,15 @@ public static class ImageFolderWriter
     public static void Check(string folder, int size, int channels, int perClass)
     {
         if (size is < MinimumSize or > MaximumSize)
-            throw new ArgumentException($"--size must be between {MinimumSize} and {MaximumSize} px (227 for the classic AlexNet), not {size}.", nameof(size));
+            throw new ArgumentException($"--size must be between {MinimumSize} and {MaximumSize} px (227 for the classic AlexNet), not {size}.");
         if (channels is not (1 or 3))
-            throw new ArgumentException($"--channels must be 1 (greyscale) or 3 (RGB), not {channels}.", nameof(channels));
+            throw new ArgumentException($"--channels must be 1 (greyscale) or 3 (RGB), not {channels}.");
         if (perClass < 1)
-            throw new ArgumentException($"--per-class must be at least 1, not {perClass}.", nameof(perClass));
+            throw new ArgumentException($"--per-class must be at least 1, not {perClass}.");
         if (File.Exists(folder))
-            throw new ArgumentException($"{folder} is a file, not a folder.", nameof(folder));
+            throw new ArgumentException($"{folder} is a file, not a folder.");
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-            throw new ArgumentException($"{folder} already exists and is not empty; choose a new or empty folder.", nameof(folder));
+            throw new ArgumentException($"{folder} already exists and is not empty; choose a new or empty folder.");
     }
 
     /// <summary>"3-Dress", "0-T-shirt-top": the class index first, then the name with path-unsafe characters replaced.</summary>

@@ -22,7 +22,7 @@ public static class BenchTrainingCommand
         var quick = new Option<bool>("--short") { Description = "A run of seconds that checks every step (2 and 1 timed steps, a 500-image preset trial, 32 classic images); its figures mean nothing" };
         var compactSteps = new Option<int?>("--compact-steps") { Description = "Timed steps of the compact reference net on each side (default 10, the script's)" };
         var classicSteps = new Option<int?>("--classic-steps") { Description = "Timed steps of the classic reference net on each side (default 3, the script's)" };
-        var python = new Option<string>("--python") { Description = "The Python interpreter that runs the reference script", DefaultValueFactory = _ => "python3" };
+        var python = new Option<string?>("--python") { Description = "The Python interpreter that runs the reference script (default: python3 on the PATH, else /usr/bin/python3, whichever has torch)" };
         var folder = new Option<string?>("--folder") { Description = "Image folder for --classic (default: written to a temporary folder from the shipped Fashion-MNIST subset)" };
         var images = new Option<int?>("--images") { Description = "Images of the --classic run, validation included (default 512)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs of the --classic run", DefaultValueFactory = _ => 1 };
@@ -50,7 +50,7 @@ public static class BenchTrainingCommand
             {
                 var referenceReport = runReference
                     ? WithStatus(asJson, progress => new ReferenceBenchmark().Run(steps.Compact, steps.Classic, parse.GetValue(threads),
-                        isShort ? ReferenceBenchmark.ShortPreset : null, parse.GetValue(python) ?? "python3", progress, ct))
+                        isShort ? ReferenceBenchmark.ShortPreset : null, parse.GetValue(python), progress, ct))
                     : null;
                 var classicReport = runClassic
                     ? WithStatus(asJson, progress => new ClassicTrainingBenchmark().Run(parse.GetValue(folder), classicImages,
@@ -118,7 +118,7 @@ public static class BenchTrainingCommand
         }
         AnsiConsole.Write(table);
         if (report.PyTorch.Version is { } version)
-            AnsiConsole.MarkupLine($"PyTorch: {Markup.Escape(version)}");
+            AnsiConsole.MarkupLine($"PyTorch ({Markup.Escape(report.PyTorch.Interpreter ?? "python")}): {Markup.Escape(version)}");
         var preset = report.Preset;
         AnsiConsole.MarkupLine($"one preset trial (lr 0.01, wd 0.0005): [bold]{preset.Seconds:F1} s[/], {preset.Epochs} epoch(s) of {preset.TrainImages} images, "
             + (preset.Diverged ? "[red]diverged[/]" : $"best validation accuracy [bold]{preset.BestValidationAccuracy:F4}[/]"));
