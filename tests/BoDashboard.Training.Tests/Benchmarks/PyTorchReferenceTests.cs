@@ -44,3 +44,43 @@ public sealed class PyTorchReferenceTests
     public void TheScriptIsCopiedNextToTheProgram() =>
         Assert.True(File.Exists(PyTorchReference.DefaultScriptPath), PyTorchReference.DefaultScriptPath);
 }
+
+public sealed class PyTorchReferenceRunTests
+{
+    private static bool HasTorch(string python)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("import torch");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    // Runs the real script for one timed step of each net: figures when a default interpreter has torch, else a reason.
+    [Fact]
+    public void TheScriptRunsWithTheFirstInterpreterThatHasTorchOrSaysWhyNot()
+    {
+        var measurement = PyTorchReference.RunFirstAvailable(PyTorchReference.DefaultInterpreters, 1, 1, 1);
+
+        if (PyTorchReference.DefaultInterpreters.FirstOrDefault(HasTorch) is { } python)
+        {
+            Assert.Null(measurement.Problem);
+            Assert.Equal(python, measurement.Interpreter);
+            Assert.True(measurement.CompactImagesPerSecond > 0 && measurement.ClassicImagesPerSecond > 0);
+            Assert.StartsWith("torch ", measurement.Version, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(measurement.CompactImagesPerSecond);
+            Assert.NotNull(measurement.Problem);
+        }
+    }
+}
