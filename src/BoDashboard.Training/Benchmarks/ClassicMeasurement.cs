@@ -10,6 +10,7 @@ namespace BoDashboard.Training.Benchmarks;
 /// <param name="SecondsPerEpoch">Mean wall time of an epoch, validation included.</param>
 /// <param name="ImagesPerSecond">Mean training throughput (forward + backward + step), validation excluded.</param>
 /// <param name="ValidationAccuracy">Best validation accuracy; null when the run diverged.</param>
+/// <param name="Device">"cpu" or "cuda".</param>
 public sealed record ClassicMeasurement(
     string Folder, int TrainImages, int ValidationImages, int Epochs, int BatchSize, int Threads,
-    double SecondsPerEpoch, double ImagesPerSecond, double? ValidationAccuracy);
+    double SecondsPerEpoch, double ImagesPerSecond, double? ValidationAccuracy, string Device);

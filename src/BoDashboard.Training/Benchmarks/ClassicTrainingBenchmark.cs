@@ -23,7 +23,7 @@ public sealed class ClassicTrainingBenchmark(ITrainer? trainer = null)
             Epochs = epochs,
             BatchSize = batchSize,
             Threads = threads,
-            Device = DeviceKind.Cpu,
+            Device = DeviceKind.Auto, // CUDA when the build uses a TorchSharp-cuda package and a GPU is present
         };
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class ClassicTrainingBenchmark(ITrainer? trainer = null)
             if (result.Curve.Count == 0)
                 throw new InvalidOperationException(result.DivergenceMessage ?? "The classic run finished no epoch.");
             return new ClassicMeasurement(root, splits.Train.Count, splits.Validation.Count, result.Curve.Count, batchSize, result.Threads,
-                result.Curve.Average(e => e.Seconds), result.Curve.Average(e => e.ImagesPerSecond), result.BestValidationAccuracy);
+                result.Curve.Average(e => e.Seconds), result.Curve.Average(e => e.ImagesPerSecond), result.BestValidationAccuracy, result.Device);
         }
         finally
         {

@@ -68,7 +68,7 @@ public sealed class ClassicTrainingTests : IDisposable
         var run = new ClassicTrainingBenchmark().Run(folder, images: 6, epochs: 1, batchSize: 2, threads: 1);
 
         Assert.Equal(folder, run.Folder);
-        Assert.Equal((1, 2, 1), (run.Epochs, run.BatchSize, run.Threads));
+        Assert.Equal((1, 2, 1, "cpu"), (run.Epochs, run.BatchSize, run.Threads, run.Device));
         Assert.True(run.TrainImages + run.ValidationImages <= 6);
         Assert.True(run.TrainImages >= 1 && run.ValidationImages >= 1);
         Assert.True(run.SecondsPerEpoch > 0 && run.ImagesPerSecond > 0);

@@ -97,7 +97,7 @@ public static class BenchTrainingCommand
             document["classic"] = new
             {
                 secondsPerEpoch = classic.SecondsPerEpoch, imagesPerSecond = classic.ImagesPerSecond, trainImages = classic.TrainImages,
-                validationImages = classic.ValidationImages, epochs = classic.Epochs, batchSize = classic.BatchSize, threads = classic.Threads,
+                validationImages = classic.ValidationImages, epochs = classic.Epochs, batchSize = classic.BatchSize, device = classic.Device, threads = classic.Threads,
             };
         }
         return document;
@@ -126,8 +126,8 @@ public static class BenchTrainingCommand
 
     private static void PrintClassic(ClassicMeasurement run) =>
         AnsiConsole.Write(new Table().Title("classic AlexNet on 227x227x3 images (training + validation per epoch)")
-            .AddColumns("train images", "validation images", "epochs", "batch", "threads", "s / epoch", "images/s", "best val acc")
-            .AddRow($"{run.TrainImages}", $"{run.ValidationImages}", $"{run.Epochs}", $"{run.BatchSize}", $"{run.Threads}",
+            .AddColumns("train images", "validation images", "epochs", "batch", "device", "threads", "s / epoch", "images/s", "best val acc")
+            .AddRow($"{run.TrainImages}", $"{run.ValidationImages}", $"{run.Epochs}", $"{run.BatchSize}", run.Device, $"{run.Threads}",
                 $"{run.SecondsPerEpoch:F1}", $"{run.ImagesPerSecond:F1}", run.ValidationAccuracy is { } a ? $"{a:F4}" : "diverged"));
 
     private static Task<int> Fail(string message)
