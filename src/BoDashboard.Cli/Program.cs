@@ -12,4 +12,5 @@ root.Subcommands.Add(OptimizeCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ExperimentCommand.Create());
+root.Subcommands.Add(DatasetCommand.Create());
 return root.Parse(args).Invoke();
