@@ -1,4 +1,11 @@
 namespace BoDashboard.Optimization.Posterior;
 
 /// <summary>A full parameter assignment marked on a slice (the best trial, or the next candidate) and its value if known.</summary>
-public sealed record PosteriorPoint(IReadOnlyDictionary<string, object> Params, double? Value);
+public sealed record PosteriorPoint(IReadOnlyDictionary<string, object> Params, double? Value)
+{
+    /// <summary>For the next candidate: how the sampler chose it (see <c>SuggestionOrigins</c>); null for the best trial.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>For the next candidate: the score of what the sampler maximised (standardised units), when a model chose it.</summary>
+    public double? AcquisitionValue { get; init; }
+}

@@ -7,15 +7,17 @@ using BoDashboard.Optimization.Space;
 namespace BoDashboard.Optimization.Posterior;
 
 /// <summary>
-/// Computes what the study page's heatmaps draw: the GP behind the sampler's next suggestion, evaluated on a grid
-/// over one or two parameters with the rest held at the best trial. Rebuilt from the history alone, like a sampler.
+/// Computes what the study page's heatmaps draw: the GP behind the sampler's next proposal, evaluated on a grid
+/// over one or two parameters with the rest held at chosen values (by default the best trial's), the trials with
+/// their distance from that slice, and the point the sampler will really propose next. Rebuilt from the history
+/// alone, like a sampler; running trials in the history are the sampler's pending points.
 /// </summary>
 public sealed class PosteriorSlicer
 {
     public const int DefaultResolution = 50;
 
     public PosteriorSlice2D Slice2D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
-        string xName, string yName, int resolution = DefaultResolution)
+        string xName, string yName, int resolution = DefaultResolution, SliceOptions? options = null)
     {
         var xIndex = SliceableIndex(space, xName, nameof(xName));
         var yIndex = SliceableIndex(space, yName, nameof(yName));
@@ -25,7 +27,7 @@ public sealed class PosteriorSlicer
         }
 
         resolution = Math.Clamp(resolution, 2, 500);
-        var context = Prepare(space, direction, history, settings);
+        var context = Prepare(space, direction, history, settings, options ?? SliceOptions.Default, xName, yName);
         var units = Units(resolution);
         var mean = new double[resolution][];
         var std = new double[resolution][];
@@ -58,24 +60,28 @@ public sealed class PosteriorSlicer
         }
 
         var observations = context.Completed
-            .Select(t => new PosteriorObservation(t.Number, Natural(t.Params[xName]), Natural(t.Params[yName]), t.Value!.Value))
+            .Select(t => Mark(new PosteriorObservation(t.Number, Natural(t.Params[xName]), Natural(t.Params[yName]), t.Value!.Value), t, context))
             .ToArray();
         return new PosteriorSlice2D(xName, yName, IsLog(space.Parameters[xIndex]), IsLog(space.Parameters[yIndex]),
             Axis(space, xIndex, units), Axis(space, yIndex, units), mean, std, acquisition, settings.Acquisition.ToLowerInvariant(),
             observations, context.Best, context.Next, Fixed(context.BaseParams, xName, yName))
         {
             PrunedObservations = context.Pruned
-                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), Natural(p.Trial.Params[yName]), p.Value))
+                .Select(p => Mark(new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), Natural(p.Trial.Params[yName]), p.Value), p.Trial, context))
                 .ToArray(),
+            RunningTrials = context.Running
+                .Select(t => new PosteriorRunningTrial(t.Number, Natural(t.Params[xName]), Natural(t.Params[yName]), t.Params, context.DistanceOf(t)))
+                .ToArray(),
+            NextRegion = context.Region(xIndex, yIndex),
         };
     }
 
     public PosteriorSlice1D Slice1D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
-        string xName, int resolution = 200)
+        string xName, int resolution = 200, SliceOptions? options = null)
     {
         var xIndex = SliceableIndex(space, xName, nameof(xName));
         resolution = Math.Clamp(resolution, 2, 5000);
-        var context = Prepare(space, direction, history, settings);
+        var context = Prepare(space, direction, history, settings, options ?? SliceOptions.Default, xName);
         var units = Units(resolution);
         double[] mean = [], std = [], acquisition = [];
         if (context.Model is { } model)
@@ -92,18 +98,23 @@ public sealed class PosteriorSlicer
         }
 
         var observations = context.Completed
-            .Select(t => new PosteriorObservation(t.Number, Natural(t.Params[xName]), null, t.Value!.Value))
+            .Select(t => Mark(new PosteriorObservation(t.Number, Natural(t.Params[xName]), null, t.Value!.Value), t, context))
             .ToArray();
         return new PosteriorSlice1D(xName, IsLog(space.Parameters[xIndex]), Axis(space, xIndex, units), mean, std, acquisition,
             settings.Acquisition.ToLowerInvariant(), observations, context.Best, context.Next, Fixed(context.BaseParams, xName))
         {
             PrunedObservations = context.Pruned
-                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), null, p.Value))
+                .Select(p => Mark(new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), null, p.Value), p.Trial, context))
                 .ToArray(),
+            RunningTrials = context.Running
+                .Select(t => new PosteriorRunningTrial(t.Number, Natural(t.Params[xName]), null, t.Params, context.DistanceOf(t)))
+                .ToArray(),
+            NextRegion = context.Region(xIndex, null),
         };
     }
 
     private sealed record Context(
+        SearchSpace Space,
         GaussianProcessModel? Model,
         IAcquisition? Acquisition,
         Direction Direction,
@@ -111,41 +122,112 @@ public sealed class PosteriorSlicer
         IReadOnlyDictionary<string, object> BaseParams,
         IReadOnlyList<TrialRecord> Completed,
         IReadOnlyList<(TrialRecord Trial, double Value)> Pruned,
+        IReadOnlyList<TrialRecord> Running,
         PosteriorPoint? Best,
-        PosteriorPoint? Next);
+        PosteriorPoint? Next,
+        SamplerProposal? Proposal,
+        IReadOnlyList<int> OffAxis)
+    {
+        /// <summary>Root mean square, over the parameters not on the axes, of each one's distance from the slice.</summary>
+        public double DistanceOf(TrialRecord trial)
+        {
+            if (OffAxis.Count == 0) return 0;
+            double[] x;
+            try { x = Space.Encode(trial.Params); }
+            catch (Exception e) when (e is SearchSpaceException or FormatException or InvalidCastException) { return 1; }
+            var sum = 0.0;
+            foreach (var index in OffAxis)
+            {
+                var offset = Space.OffsetOf(index);
+                var d = Space.Parameters[index] is CategoricalParameter c
+                    ? (Enumerable.Range(offset, c.Choices.Count).Any(k => x[k] != Base[k]) ? 1.0 : 0.0)
+                    : Math.Abs(x[offset] - Base[offset]);
+                sum += d * d;
+            }
 
-    private static Context Prepare(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings)
+            return Math.Sqrt(sum / OffAxis.Count);
+        }
+
+        /// <summary>A trust-region step's box on the slice's axes, in natural units.</summary>
+        public PosteriorRegion? Region(int xIndex, int? yIndex)
+        {
+            if (Proposal is not { RegionLower: { } lower, RegionUpper: { } upper }) return null;
+            var (xLow, xHigh) = (NaturalAt(Space, xIndex, lower[Space.OffsetOf(xIndex)]), NaturalAt(Space, xIndex, upper[Space.OffsetOf(xIndex)]));
+            return yIndex is { } y
+                ? new PosteriorRegion(xLow, xHigh, NaturalAt(Space, y, lower[Space.OffsetOf(y)]), NaturalAt(Space, y, upper[Space.OffsetOf(y)]))
+                : new PosteriorRegion(xLow, xHigh, null, null);
+        }
+    }
+
+    private static Context Prepare(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
+        SliceOptions options, params string[] axes)
     {
         var completed = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToArray();
         var pruned = history.Where(t => t.State == TrialState.Pruned).Select(t => (Trial: t, Value: StoppedAt(t)))
             .Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => (p.Trial, p.Value!.Value)).ToArray();
+        var running = history.Where(t => t.State == TrialState.Running).ToArray();
         var best = AskTellOptimizer.BestOf(completed, direction);
-        GaussianProcessModel? model = null;
-        Suggestion next;
         var gp = new GpEiSampler(settings);
-        if (settings.Name == "gp-ei")
+        SamplerProposal? proposal = null;
+        if (options.ProposeNext)
         {
-            // The very model that picks the next candidate, so the cross on the EI map is its maximum.
-            var (suggestions, fitted) = gp.SuggestWithModel(space, direction, history, 1);
-            next = suggestions[0];
-            model = fitted;
-        }
-        else
-        {
-            next = SamplerRegistry.Create(settings).Suggest(space, direction, history, 1)[0];
+            // What the study will really try next: the GP-EI sampler's own proposal (a trust-region or final step
+            // included) and the very model behind it, so the maps and the cross come from one decision.
+            proposal = settings.Name == "gp-ei"
+                ? gp.Propose(space, direction, history)
+                : SamplerRegistry.Create(settings).Suggest(space, direction, history, 1)[0] is var s
+                    ? new SamplerProposal(s.Params, s.SuggestedBy, s.AcquisitionValue, null)
+                    : null;
         }
 
+        var model = proposal?.Model;
         if (model is null && completed.Length > 0)
         {
             model = gp.FitWithPending(ObservationSet.From(space, direction, history), history.Count);
         }
 
-        var baseParams = best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray());
+        var baseParams = WithFixed(space, best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray()), options.Fixed, axes);
         var basePoint = space.Encode(baseParams);
         var acquisition = model is null ? null : AcquisitionFunctions.Create(settings.Acquisition, model, settings.Xi, settings.Kappa);
-        return new Context(model, acquisition, direction, basePoint, baseParams, completed, pruned,
-            best is null ? null : new PosteriorPoint(best.Params, best.Value), new PosteriorPoint(next.Params, null));
+        var offAxis = Enumerable.Range(0, space.Parameters.Count).Where(i => !axes.Contains(space.Parameters[i].Name)).ToArray();
+        var next = proposal is null ? null
+            : new PosteriorPoint(proposal.Params, null) { Origin = proposal.Origin, AcquisitionValue = proposal.AcquisitionValue };
+        return new Context(space, model, acquisition, direction, basePoint, baseParams, completed, pruned, running,
+            best is null ? null : new PosteriorPoint(best.Params, best.Value), next, proposal, offAxis);
     }
+
+    /// <summary>The best trial's parameters with the caller's fixed values put in (checked against the space; values
+    /// for the axes' parameters are ignored, since those vary).</summary>
+    private static IReadOnlyDictionary<string, object> WithFixed(SearchSpace space, IReadOnlyDictionary<string, object> baseParams,
+        IReadOnlyDictionary<string, object>? fixedValues, string[] axes)
+    {
+        if (fixedValues is null || fixedValues.Count == 0) return baseParams;
+        var merged = baseParams.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in fixedValues)
+        {
+            if (space.IndexOf(name) < 0)
+            {
+                throw new ArgumentException($"cannot fix '{name}': it is not a parameter of the search space", nameof(fixedValues));
+            }
+
+            if (!axes.Contains(name)) merged[name] = value;
+        }
+
+        try
+        {
+            return space.Coerce(merged);
+        }
+        catch (SearchSpaceException e)
+        {
+            throw new ArgumentException($"invalid fixed value: {e.Message}", nameof(fixedValues), e);
+        }
+    }
+
+    private static PosteriorObservation Mark(PosteriorObservation observation, TrialRecord trial, Context context) =>
+        observation with { Params = trial.Params, Distance = context.DistanceOf(trial) };
+
+    private static double NaturalAt(SearchSpace space, int index, double unit) =>
+        Axis(space, index, [Math.Clamp(unit, 0, 1)])[0];
 
     /// <summary>The value a pruned trial was stopped at: its stored value, else its last intermediate value.</summary>
     private static double? StoppedAt(TrialRecord trial) =>
