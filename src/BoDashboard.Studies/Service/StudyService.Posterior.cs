@@ -21,17 +21,15 @@ public sealed partial class StudyService
     public async Task<PosteriorSlice2D> PosteriorAsync(int id, string x, string y, int resolution, int? upToTrial = null,
         CancellationToken ct = default, IReadOnlyDictionary<string, object>? fixedValues = null)
     {
-        var (validated, history, options) = await HistoryAsync(id, upToTrial, fixedValues, ct);
-        return Cached((id, x, y, resolution, Fingerprint(history), Key(options)),
-            () => Slicer.Slice2D(validated.Space, validated.Direction, history, validated.Sampler, x, y, resolution, options));
+        var fitted = await FittedAsync(id, upToTrial, ct);
+        return Cached((fitted.Key, x, y, resolution, Key(fixedValues)), () => Slicer.Slice2D(fitted.Model, x, y, resolution, fixedValues));
     }
 
     public async Task<PosteriorSlice1D> Posterior1DAsync(int id, string x, int resolution, int? upToTrial = null,
         CancellationToken ct = default, IReadOnlyDictionary<string, object>? fixedValues = null)
     {
-        var (validated, history, options) = await HistoryAsync(id, upToTrial, fixedValues, ct);
-        return Cached((id, x, "", resolution, Fingerprint(history), Key(options)),
-            () => Slicer.Slice1D(validated.Space, validated.Direction, history, validated.Sampler, x, resolution, options));
+        var fitted = await FittedAsync(id, upToTrial, ct);
+        return Cached((fitted.Key, x, "", resolution, Key(fixedValues)), () => Slicer.Slice1D(fitted.Model, x, resolution, fixedValues));
     }
 
     private T Cached<T>(object key, Func<T> compute) where T : class
@@ -46,13 +44,22 @@ public sealed partial class StudyService
     private static string Fingerprint(IReadOnlyList<TrialRecord> history) =>
         string.Join(';', history.Select(t => $"{t.Number}:{(int)t.State}:{t.Value:R}"));
 
-    private static string Key(SliceOptions options) =>
-        $"{options.ProposeNext}|" + string.Join('|', (options.Fixed ?? new Dictionary<string, object>())
+    private static string Key(IReadOnlyDictionary<string, object>? fixedValues) =>
+        string.Join('|', (fixedValues ?? new Dictionary<string, object>())
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $"{kv.Key}={Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
 
-    private async Task<(ValidatedStudy Study, IReadOnlyList<TrialRecord> History, SliceOptions Options)> HistoryAsync(int id, int? upToTrial,
-        IReadOnlyDictionary<string, object>? fixedValues, CancellationToken ct)
+    /// <summary>The GP and the sampler's proposal for the study's trials (up to a replay step): fitted once per change
+    /// of the trials, then cut along any axes at any fixed values without a new fit.</summary>
+    private async Task<(object Key, PosteriorModel Model)> FittedAsync(int id, int? upToTrial, CancellationToken ct)
+    {
+        var (validated, history, proposeNext) = await HistoryAsync(id, upToTrial, ct);
+        var key = (id, Fingerprint(history), proposeNext);
+        return (key, Cached(key, () => Slicer.Fit(validated.Space, validated.Direction, history, validated.Sampler, proposeNext)));
+    }
+
+    private async Task<(ValidatedStudy Study, IReadOnlyList<TrialRecord> History, bool ProposeNext)> HistoryAsync(int id, int? upToTrial,
+        CancellationToken ct)
     {
         var study = await LoadAsync(id, ct);
         var validated = StudyJson.Validated(study);
@@ -64,6 +71,6 @@ public sealed partial class StudyService
         // The scheduler asks the sampler only while the study runs and its budget lasts; a replay step shows what it
         // proposed after that trial.
         var proposes = history.Count < study.Budget && (upToTrial is not null || !StudyStates.IsFinished(study.State));
-        return (validated, history, new SliceOptions(fixedValues, proposes));
+        return (validated, history, proposes);
     }
 }
