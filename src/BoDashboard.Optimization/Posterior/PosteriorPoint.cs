@@ -8,4 +8,8 @@ public sealed record PosteriorPoint(IReadOnlyDictionary<string, object> Params, 
 
     /// <summary>For the next candidate: the score of what the sampler maximised (standardised units), when a model chose it.</summary>
     public double? AcquisitionValue { get; init; }
+
+    /// <summary>How far the point lies from the slice it is drawn on (see <c>PosteriorObservation.Distance</c>): a next
+    /// candidate with another categorical choice or other values off the axes is not on the maps drawn.</summary>
+    public double Distance { get; init; }
 }

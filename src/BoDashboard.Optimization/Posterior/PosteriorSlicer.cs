@@ -95,7 +95,7 @@ public sealed class PosteriorSlicer
 
         return new PosteriorSlice2D(xName, yName, IsLog(space.Parameters[xIndex]), IsLog(space.Parameters[yIndex]),
             Axis(space, xIndex, units), Axis(space, yIndex, units), mean, std, acquisition, fitted.AcquisitionName,
-            fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted), cut.Fixed)
+            fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted, cut), cut.Fixed)
         {
             PrunedObservations = fitted.Pruned.Select(p => cut.Observation(p.Trial, p.Value)).ToArray(),
             RunningTrials = fitted.Running.Select(cut.RunningTrial).ToArray(),
@@ -126,7 +126,7 @@ public sealed class PosteriorSlicer
         }
 
         return new PosteriorSlice1D(xName, IsLog(space.Parameters[xIndex]), Axis(space, xIndex, units), mean, std, acquisition,
-            fitted.AcquisitionName, fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted), cut.Fixed)
+            fitted.AcquisitionName, fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted, cut), cut.Fixed)
         {
             PrunedObservations = fitted.Pruned.Select(p => cut.Observation(p.Trial, p.Value)).ToArray(),
             RunningTrials = fitted.Running.Select(cut.RunningTrial).ToArray(),
@@ -137,8 +137,8 @@ public sealed class PosteriorSlicer
     private static PosteriorPoint? Best(PosteriorModel fitted) =>
         fitted.Best is { } best ? new PosteriorPoint(best.Params, best.Value) : null;
 
-    private static PosteriorPoint? Next(PosteriorModel fitted) => fitted.Proposal is { } p
-        ? new PosteriorPoint(p.Params, null) { Origin = p.Origin, AcquisitionValue = p.AcquisitionValue }
+    private static PosteriorPoint? Next(PosteriorModel fitted, Cut cut) => fitted.Proposal is { } p
+        ? new PosteriorPoint(p.Params, null) { Origin = p.Origin, AcquisitionValue = p.AcquisitionValue, Distance = cut.DistanceOf(p.Params) }
         : null;
 
     /// <summary>Where one slice is cut: the base point (fixed values), the axes, and how far each trial lies from it.</summary>
@@ -167,21 +167,21 @@ public sealed class PosteriorSlicer
             new(t.Number, Natural(t.Params[axes[0]]), axes.Length > 1 ? Natural(t.Params[axes[1]]) : null, value)
             {
                 Params = t.Params,
-                Distance = DistanceOf(t),
+                Distance = DistanceOf(t.Params),
             };
 
         public PosteriorRunningTrial RunningTrial(TrialRecord t) =>
-            new(t.Number, Natural(t.Params[axes[0]]), axes.Length > 1 ? Natural(t.Params[axes[1]]) : null, t.Params, DistanceOf(t));
+            new(t.Number, Natural(t.Params[axes[0]]), axes.Length > 1 ? Natural(t.Params[axes[1]]) : null, t.Params, DistanceOf(t.Params));
 
         /// <summary>Root mean square, over the parameters not on the axes, of each one's distance from the slice.</summary>
-        private double DistanceOf(TrialRecord trial)
+        public double DistanceOf(IReadOnlyDictionary<string, object> parameters)
         {
             if (offAxis.Length == 0) return 0;
             var space = fitted.Space;
             double[] x;
             try
             {
-                x = space.Encode(trial.Params);
+                x = space.Encode(parameters);
             }
             catch (Exception e) when (e is SearchSpaceException or FormatException or InvalidCastException)
             {

@@ -42,6 +42,11 @@ public class PosteriorFixedValuesTests
         Assert.Equal("sgd", atChoice.FixedParameters["optimizer"]);
         Assert.NotEqual(atBest.Mean[4][4], atChoice.Mean[4][4]);
         Assert.Same(atBest.NextCandidate!.Params, atChoice.NextCandidate!.Params); // one proposal, whatever the cut
+        var onNext = slicer.Slice2D(fitted, "lr", "wd", 4, new Dictionary<string, object>
+        {
+            ["epochs"] = atBest.NextCandidate.Params["epochs"], ["optimizer"] = atBest.NextCandidate.Params["optimizer"],
+        });
+        Assert.Equal(0, onNext.NextCandidate!.Distance);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class PosteriorMarksTests
     {
         using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        var next = new PosteriorPoint(P(0.3, 0.45, 3), null) { Origin = "trust-region", AcquisitionValue = 2e-5 };
+        var next = new PosteriorPoint(P(0.3, 0.45, 3), null) { Origin = "trust-region", AcquisitionValue = 2e-5, Distance = 0.5 };
 
         var cut = Render(ctx, Slice(next, new PosteriorRegion(0.1, 0.4, 0.3, 0.6)));
 
@@ -86,6 +86,8 @@ public sealed class PosteriorMarksTests
         Assert.Equal(3, crosses.Count);
         Assert.StartsWith("<b>next candidate</b> · trust region (local acquisition maximum)<br>acquisition 2e-05 (standardised units)",
             (string)crosses[0].TextArray[0]);
+        Assert.All(crosses, c => Assert.Equal(0.575m, c.Marker.Opacity)); // off the slice: faded like a trial as far
+        Assert.EndsWith("<i>0.50 from this slice (0 on it, 1 at the far corner)</i>", (string)crosses[0].TextArray[0]);
         var boxes = cut.Instance.CurrentLayout.Shapes;
         Assert.Equal(3, boxes.Count);
         Assert.All(boxes, b => Assert.Equal((0.1, 0.4, 0.3, 0.6), ((double)b.X0, (double)b.X1, (double)b.Y0, (double)b.Y1)));

@@ -50,8 +50,11 @@ public static class PosteriorMarks
         }
         if (s.NextCandidate is { } next)
         {
-            yield return Point(NextName, next, ToDouble(next.Params[s.XName]), ToDouble(next.Params[s.YName]), suffix, showLegend,
+            var cross = Point(NextName, next, ToDouble(next.Params[s.XName]), ToDouble(next.Params[s.YName]), suffix, showLegend,
                 SymbolEnum.X, PlotStyle.Candidate, 15, NextHover(next));
+            // Off this slice (another choice, other values off the axes): drawn faded, like the trials.
+            cross.Marker.Opacity = Math.Round((decimal)Opacity(next.Distance), 3);
+            yield return cross;
         }
     }
 
@@ -134,7 +137,7 @@ public static class PosteriorMarks
     public static string NextHover(PosteriorPoint next) =>
         $"<b>next candidate</b> · {Html(SuggestionOrigins.Describe(next.Origin ?? ""))}"
         + (next.AcquisitionValue is { } a ? $"<br>{(next.Origin == SuggestionOrigins.Final ? "posterior mean" : "acquisition")} {AcquisitionScale.Format(a)} (standardised units)" : "")
-        + $"<br>{ParamsHover(next.Params)}";
+        + $"<br>{ParamsHover(next.Params)}" + (next.Distance > 0 ? $"<br>{DistanceHover(next.Distance)}" : "");
 
     private static string ParamsHover(IReadOnlyDictionary<string, object> parameters) =>
         string.Join("<br>", parameters.Select(kv => $"{Html(kv.Key)} = {Html(ParameterText.Format(kv.Value))}"));
