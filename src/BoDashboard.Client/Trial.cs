@@ -24,13 +24,16 @@ public sealed record Trial
     /// keeps it).</summary>
     public double? Value { get; init; }
 
-    /// <summary>Which part of the sampler proposed it (e.g. <c>random</c> for the initial points, or the acquisition).</summary>
+    /// <summary>How the sampler chose it: <c>initial</c>, <c>acquisition</c>, <c>trust-region</c>, <c>final</c>, <c>grid</c> or <c>random</c>.</summary>
     public string? SuggestedBy { get; init; }
 
     /// <summary>The acquisition's value at the proposed point, when a GP proposed it.</summary>
     public double? AcquisitionValue { get; init; }
 
-    /// <summary>When it was handed out (UTC).</summary>
+    /// <summary>When it was first handed out (UTC); a re-run after an interruption keeps it.</summary>
+    public DateTime? QueuedAt { get; init; }
+
+    /// <summary>When it (last) started (UTC).</summary>
     public DateTime StartedAt { get; init; }
 
     /// <summary>When it finished (UTC).</summary>

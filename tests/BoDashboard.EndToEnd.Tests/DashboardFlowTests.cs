@@ -47,8 +47,9 @@ public sealed class DashboardFlowTests
                 () => {
                     const traces = [...document.querySelectorAll('div.js-plotly-plot')].flatMap(p => p.data || []);
                     const heatmaps = traces.filter(t => t.type === 'heatmap').length;
-                    const candidate = traces.some(t => t.name === 'next candidate' && t.marker && t.marker.symbol === 'x');
-                    return heatmaps === 3 && candidate ? true : null;
+                    // The study is completed: it proposes nothing more, so no "next candidate" cross.
+                    const candidate = traces.some(t => t.name === 'next candidate');
+                    return heatmaps === 3 && !candidate ? true : null;
                 }
                 """, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
             var heatmapCount = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('div.js-plotly-plot')].flatMap(p => p.data || []).filter(t => t.type === 'heatmap').length");

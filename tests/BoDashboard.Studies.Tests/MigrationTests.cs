@@ -41,6 +41,42 @@ public sealed class MigrationTests : IDisposable
             Assert.Equal(0.7, metrics["train_accuracy"]);
             Assert.Equal(0.9, metrics["train_loss"]);
             Assert.Null((await db.Trials.SingleAsync()).LogTail);
+            // Rows from before the column: queued when they started.
+            Assert.Equal(new DateTime(2026, 11, 1), (await db.Trials.SingleAsync()).QueuedAt);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_trial_is_stamped_queued_when_its_row_is_created_and_keeps_it()
+    {
+        var options = new DbContextOptionsBuilder<StudiesDbContext>().UseSqlite($"Data Source={Path.Combine(folder.Path, "new.db")}").Options;
+        var started = new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc);
+        await using (var db = new StudiesDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            var study = new StudyEntity
+            {
+                Name = "s", ObjectiveJson = "{}", SearchSpaceJson = "[]", SamplerJson = "{}", Budget = 1, State = "running",
+                CreatedAt = started, UpdatedAt = started,
+            };
+            study.Trials.Add(new TrialEntity { Number = 0, ParamsJson = "{}", StartedAt = started });
+            db.Studies.Add(study);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = new StudiesDbContext(options))
+        {
+            var trial = await db.Trials.SingleAsync();
+            Assert.Equal(started, trial.QueuedAt!.Value, TimeSpan.Zero);
+            trial.StartedAt = started.AddMinutes(5); // a re-run after an interruption
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = new StudiesDbContext(options))
+        {
+            var trial = await db.Trials.SingleAsync();
+            Assert.Equal(started, trial.QueuedAt!.Value, TimeSpan.Zero);
+            Assert.Equal(started.AddMinutes(5), trial.StartedAt, TimeSpan.Zero);
         }
     }
 

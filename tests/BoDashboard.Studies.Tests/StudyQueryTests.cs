@@ -42,7 +42,7 @@ public sealed class StudyQueryTests : IDisposable
         Assert.Equal(20, slice.Mean.Length);
         Assert.All(slice.Mean, row => Assert.Equal(20, row.Length));
         Assert.Equal(8, slice.Observations.Count);
-        Assert.NotNull(slice.NextCandidate);
+        Assert.Null(slice.NextCandidate); // a completed study proposes nothing more
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(9, lines.Length);
         Assert.StartsWith("number,state,value,x1,x2,", lines[0]);

@@ -25,4 +25,10 @@ public sealed record PosteriorSlice2D(
     /// from <see cref="Observations"/> (completed trials only): the GP counts a pruned trial as an estimate of where its
     /// curve was heading, not as this value, and the plots draw them differently.</summary>
     public IReadOnlyList<PosteriorObservation> PrunedObservations { get; init; } = [];
+
+    /// <summary>Trials still running (pending points of the sampler), drawn hollow.</summary>
+    public IReadOnlyList<PosteriorRunningTrial> RunningTrials { get; init; } = [];
+
+    /// <summary>When the next candidate is a trust-region step: the box it was chosen in, on this slice's axes.</summary>
+    public PosteriorRegion? NextRegion { get; init; }
 }

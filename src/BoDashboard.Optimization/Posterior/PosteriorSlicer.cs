@@ -7,16 +7,61 @@ using BoDashboard.Optimization.Space;
 namespace BoDashboard.Optimization.Posterior;
 
 /// <summary>
-/// Computes what the study page's heatmaps draw: the GP behind the sampler's next suggestion, evaluated on a grid
-/// over one or two parameters with the rest held at the best trial. Rebuilt from the history alone, like a sampler.
+/// Computes what the study page's maps draw: the GP behind the sampler's next proposal, evaluated on a grid over one
+/// or two numeric parameters with the rest held at chosen values (by default the best trial's), the trials with
+/// their distance from that slice, and the point the sampler will really propose next (a trust-region or final
+/// step included). Rebuilt from the history alone, like a sampler; running trials are its pending points.
 /// </summary>
 public sealed class PosteriorSlicer
 {
     public const int DefaultResolution = 50;
 
-    public PosteriorSlice2D Slice2D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
-        string xName, string yName, int resolution = DefaultResolution)
+    /// <summary>Fits what all slices of <paramref name="history"/> share; <paramref name="proposeNext"/> false for a
+    /// study that will propose no more trials (finished, or its budget used).</summary>
+    public PosteriorModel Fit(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
+        bool proposeNext = true)
     {
+        var completed = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToArray();
+        var pruned = history.Where(t => t.State == TrialState.Pruned).Select(t => (Trial: t, Value: StoppedAt(t)))
+            .Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => (p.Trial, p.Value!.Value)).ToArray();
+        var running = history.Where(t => t.State == TrialState.Running).ToArray();
+        var gp = new GpEiSampler(settings);
+        SamplerProposal? proposal = null;
+        if (proposeNext)
+        {
+            // The sampler's own decision and the very model behind it, so the maps and the cross come from one place.
+            proposal = settings.Name == "gp-ei"
+                ? gp.Propose(space, direction, history)
+                : SamplerRegistry.Create(settings).Suggest(space, direction, history, 1)[0] is var s
+                    ? new SamplerProposal(s.Params, s.SuggestedBy, s.AcquisitionValue, null)
+                    : null;
+        }
+
+        var model = proposal?.Model;
+        if (model is null && completed.Length > 0)
+        {
+            model = gp.FitWithPending(ObservationSet.From(space, direction, history), history.Count);
+        }
+
+        var acquisition = model is null ? null : AcquisitionFunctions.Create(settings.Acquisition, model, settings.Xi, settings.Kappa);
+        return new PosteriorModel(space, direction, settings.Acquisition.ToLowerInvariant(), model, acquisition, proposal,
+            AskTellOptimizer.BestOf(completed, direction), completed, pruned, running);
+    }
+
+    public PosteriorSlice2D Slice2D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
+        string xName, string yName, int resolution = DefaultResolution, SliceOptions? options = null) =>
+        Slice2D(Fit(space, direction, history, settings, options?.ProposeNext ?? true), xName, yName, resolution, options?.Fixed);
+
+    public PosteriorSlice1D Slice1D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
+        string xName, int resolution = 200, SliceOptions? options = null) =>
+        Slice1D(Fit(space, direction, history, settings, options?.ProposeNext ?? true), xName, resolution, options?.Fixed);
+
+    /// <summary>The posterior over <paramref name="xName"/> and <paramref name="yName"/>, the other parameters at
+    /// <paramref name="fixedValues"/> (natural units, numbers also as strings) or else the best trial's.</summary>
+    public PosteriorSlice2D Slice2D(PosteriorModel fitted, string xName, string yName, int resolution = DefaultResolution,
+        IReadOnlyDictionary<string, object>? fixedValues = null)
+    {
+        var space = fitted.Space;
         var xIndex = SliceableIndex(space, xName, nameof(xName));
         var yIndex = SliceableIndex(space, yName, nameof(yName));
         if (xIndex == yIndex)
@@ -25,12 +70,10 @@ public sealed class PosteriorSlicer
         }
 
         resolution = Math.Clamp(resolution, 2, 500);
-        var context = Prepare(space, direction, history, settings);
+        var cut = new Cut(fitted, fixedValues, xName, yName);
         var units = Units(resolution);
-        var mean = new double[resolution][];
-        var std = new double[resolution][];
-        var acquisition = new double[resolution][];
-        if (context.Model is { } model)
+        double[][] mean = [], std = [], acquisition = [];
+        if (fitted.Model is { } model)
         {
             var points = new double[resolution * resolution * space.Dimension];
             for (var iy = 0; iy < resolution; iy++)
@@ -38,145 +81,187 @@ public sealed class PosteriorSlicer
                 for (var ix = 0; ix < resolution; ix++)
                 {
                     var row = points.AsSpan((iy * resolution + ix) * space.Dimension, space.Dimension);
-                    context.Base.CopyTo(row);
+                    cut.Base.CopyTo(row);
                     row[space.OffsetOf(xIndex)] = units[ix];
                     row[space.OffsetOf(yIndex)] = units[iy];
                 }
             }
 
-            var (m, s, a) = Evaluate(context, model, points, resolution * resolution);
-            for (var iy = 0; iy < resolution; iy++)
-            {
-                mean[iy] = m.AsSpan(iy * resolution, resolution).ToArray();
-                std[iy] = s.AsSpan(iy * resolution, resolution).ToArray();
-                acquisition[iy] = a.AsSpan(iy * resolution, resolution).ToArray();
-            }
-        }
-        else
-        {
-            mean = std = acquisition = [];
+            var (m, s, a) = Evaluate(fitted, model, points, resolution * resolution);
+            mean = Rows(m, resolution);
+            std = Rows(s, resolution);
+            acquisition = Rows(a, resolution);
         }
 
-        var observations = context.Completed
-            .Select(t => new PosteriorObservation(t.Number, Natural(t.Params[xName]), Natural(t.Params[yName]), t.Value!.Value))
-            .ToArray();
         return new PosteriorSlice2D(xName, yName, IsLog(space.Parameters[xIndex]), IsLog(space.Parameters[yIndex]),
-            Axis(space, xIndex, units), Axis(space, yIndex, units), mean, std, acquisition, settings.Acquisition.ToLowerInvariant(),
-            observations, context.Best, context.Next, Fixed(context.BaseParams, xName, yName))
+            Axis(space, xIndex, units), Axis(space, yIndex, units), mean, std, acquisition, fitted.AcquisitionName,
+            fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted, cut), cut.Fixed)
         {
-            PrunedObservations = context.Pruned
-                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), Natural(p.Trial.Params[yName]), p.Value))
-                .ToArray(),
+            PrunedObservations = fitted.Pruned.Select(p => cut.Observation(p.Trial, p.Value)).ToArray(),
+            RunningTrials = fitted.Running.Select(cut.RunningTrial).ToArray(),
+            NextRegion = cut.Region(xIndex, yIndex),
         };
     }
 
-    public PosteriorSlice1D Slice1D(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings,
-        string xName, int resolution = 200)
+    /// <summary>The posterior along <paramref name="xName"/>, the other parameters as in <see cref="Slice2D(PosteriorModel, string, string, int, IReadOnlyDictionary{string, object}?)"/>.</summary>
+    public PosteriorSlice1D Slice1D(PosteriorModel fitted, string xName, int resolution = 200, IReadOnlyDictionary<string, object>? fixedValues = null)
     {
+        var space = fitted.Space;
         var xIndex = SliceableIndex(space, xName, nameof(xName));
         resolution = Math.Clamp(resolution, 2, 5000);
-        var context = Prepare(space, direction, history, settings);
+        var cut = new Cut(fitted, fixedValues, xName);
         var units = Units(resolution);
         double[] mean = [], std = [], acquisition = [];
-        if (context.Model is { } model)
+        if (fitted.Model is { } model)
         {
             var points = new double[resolution * space.Dimension];
             for (var ix = 0; ix < resolution; ix++)
             {
                 var row = points.AsSpan(ix * space.Dimension, space.Dimension);
-                context.Base.CopyTo(row);
+                cut.Base.CopyTo(row);
                 row[space.OffsetOf(xIndex)] = units[ix];
             }
 
-            (mean, std, acquisition) = Evaluate(context, model, points, resolution);
+            (mean, std, acquisition) = Evaluate(fitted, model, points, resolution);
         }
 
-        var observations = context.Completed
-            .Select(t => new PosteriorObservation(t.Number, Natural(t.Params[xName]), null, t.Value!.Value))
-            .ToArray();
         return new PosteriorSlice1D(xName, IsLog(space.Parameters[xIndex]), Axis(space, xIndex, units), mean, std, acquisition,
-            settings.Acquisition.ToLowerInvariant(), observations, context.Best, context.Next, Fixed(context.BaseParams, xName))
+            fitted.AcquisitionName, fitted.Completed.Select(t => cut.Observation(t, t.Value!.Value)).ToArray(), Best(fitted), Next(fitted, cut), cut.Fixed)
         {
-            PrunedObservations = context.Pruned
-                .Select(p => new PosteriorObservation(p.Trial.Number, Natural(p.Trial.Params[xName]), null, p.Value))
-                .ToArray(),
+            PrunedObservations = fitted.Pruned.Select(p => cut.Observation(p.Trial, p.Value)).ToArray(),
+            RunningTrials = fitted.Running.Select(cut.RunningTrial).ToArray(),
+            NextRegion = cut.Region(xIndex, null),
         };
     }
 
-    private sealed record Context(
-        GaussianProcessModel? Model,
-        IAcquisition? Acquisition,
-        Direction Direction,
-        double[] Base,
-        IReadOnlyDictionary<string, object> BaseParams,
-        IReadOnlyList<TrialRecord> Completed,
-        IReadOnlyList<(TrialRecord Trial, double Value)> Pruned,
-        PosteriorPoint? Best,
-        PosteriorPoint? Next);
+    private static PosteriorPoint? Best(PosteriorModel fitted) =>
+        fitted.Best is { } best ? new PosteriorPoint(best.Params, best.Value) : null;
 
-    private static Context Prepare(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, SamplerSettings settings)
+    private static PosteriorPoint? Next(PosteriorModel fitted, Cut cut) => fitted.Proposal is { } p
+        ? new PosteriorPoint(p.Params, null) { Origin = p.Origin, AcquisitionValue = p.AcquisitionValue, Distance = cut.DistanceOf(p.Params) }
+        : null;
+
+    /// <summary>Where one slice is cut: the base point (fixed values), the axes, and how far each trial lies from it.</summary>
+    private sealed class Cut
     {
-        var completed = history.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToArray();
-        var pruned = history.Where(t => t.State == TrialState.Pruned).Select(t => (Trial: t, Value: StoppedAt(t)))
-            .Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => (p.Trial, p.Value!.Value)).ToArray();
-        var best = AskTellOptimizer.BestOf(completed, direction);
-        GaussianProcessModel? model = null;
-        Suggestion next;
-        var gp = new GpEiSampler(settings);
-        if (settings.Name == "gp-ei")
+        private readonly PosteriorModel fitted;
+        private readonly string[] axes;
+        private readonly int[] offAxis;
+
+        public Cut(PosteriorModel fitted, IReadOnlyDictionary<string, object>? fixedValues, params string[] axes)
         {
-            // The very model that picks the next candidate, so the cross on the EI map is its maximum.
-            var (suggestions, fitted) = gp.SuggestWithModel(space, direction, history, 1);
-            next = suggestions[0];
-            model = fitted;
-        }
-        else
-        {
-            next = SamplerRegistry.Create(settings).Suggest(space, direction, history, 1)[0];
+            this.fitted = fitted;
+            this.axes = axes;
+            var space = fitted.Space;
+            var all = WithFixed(space, fitted.Best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray()), fixedValues, axes);
+            Base = space.Encode(all);
+            Fixed = all.Where(kv => !axes.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+            offAxis = Enumerable.Range(0, space.Parameters.Count).Where(i => !axes.Contains(space.Parameters[i].Name)).ToArray();
         }
 
-        if (model is null && completed.Length > 0)
+        public double[] Base { get; }
+
+        public IReadOnlyDictionary<string, object> Fixed { get; }
+
+        public PosteriorObservation Observation(TrialRecord t, double value) =>
+            new(t.Number, Natural(t.Params[axes[0]]), axes.Length > 1 ? Natural(t.Params[axes[1]]) : null, value)
+            {
+                Params = t.Params,
+                Distance = DistanceOf(t.Params),
+            };
+
+        public PosteriorRunningTrial RunningTrial(TrialRecord t) =>
+            new(t.Number, Natural(t.Params[axes[0]]), axes.Length > 1 ? Natural(t.Params[axes[1]]) : null, t.Params, DistanceOf(t.Params));
+
+        /// <summary>Root mean square, over the parameters not on the axes, of each one's distance from the slice.</summary>
+        public double DistanceOf(IReadOnlyDictionary<string, object> parameters)
         {
-            model = gp.FitWithPending(ObservationSet.From(space, direction, history), history.Count);
+            if (offAxis.Length == 0) return 0;
+            var space = fitted.Space;
+            double[] x;
+            try
+            {
+                x = space.Encode(parameters);
+            }
+            catch (Exception e) when (e is SearchSpaceException or FormatException or InvalidCastException)
+            {
+                return 1;
+            }
+
+            var sum = 0.0;
+            foreach (var index in offAxis)
+            {
+                var offset = space.OffsetOf(index);
+                var d = space.Parameters[index] is CategoricalParameter c
+                    ? (Enumerable.Range(offset, c.Choices.Count).Any(k => x[k] != Base[k]) ? 1.0 : 0.0)
+                    : Math.Abs(x[offset] - Base[offset]);
+                sum += d * d;
+            }
+
+            return Math.Sqrt(sum / offAxis.Length);
         }
 
-        var baseParams = best?.Params ?? space.Decode(Enumerable.Repeat(0.5, space.Dimension).ToArray());
-        var basePoint = space.Encode(baseParams);
-        var acquisition = model is null ? null : AcquisitionFunctions.Create(settings.Acquisition, model, settings.Xi, settings.Kappa);
-        return new Context(model, acquisition, direction, basePoint, baseParams, completed, pruned,
-            best is null ? null : new PosteriorPoint(best.Params, best.Value), new PosteriorPoint(next.Params, null));
+        /// <summary>A trust-region step's box on the slice's axes, in natural units.</summary>
+        public PosteriorRegion? Region(int xIndex, int? yIndex)
+        {
+            if (fitted.Proposal is not { RegionLower: { } lower, RegionUpper: { } upper }) return null;
+            var space = fitted.Space;
+            double At(int index, double[] bound) => Axis(space, index, [Math.Clamp(bound[space.OffsetOf(index)], 0, 1)])[0];
+            return yIndex is { } y
+                ? new PosteriorRegion(At(xIndex, lower), At(xIndex, upper), At(y, lower), At(y, upper))
+                : new PosteriorRegion(At(xIndex, lower), At(xIndex, upper), null, null);
+        }
+    }
+
+    /// <summary>The best trial's parameters with the caller's fixed values put in (checked against the space; values
+    /// for the axes' parameters are ignored, since those vary).</summary>
+    private static IReadOnlyDictionary<string, object> WithFixed(SearchSpace space, IReadOnlyDictionary<string, object> baseParams,
+        IReadOnlyDictionary<string, object>? fixedValues, string[] axes)
+    {
+        if (fixedValues is null || fixedValues.Count == 0) return baseParams;
+        var merged = baseParams.ToDictionary(kv => kv.Key, kv => (object?)kv.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in fixedValues)
+        {
+            if (space.IndexOf(name) < 0)
+            {
+                throw new ArgumentException($"cannot fix '{name}': it is not a parameter of the search space", nameof(fixedValues));
+            }
+
+            if (!axes.Contains(name)) merged[name] = value;
+        }
+
+        try
+        {
+            return space.Coerce(merged);
+        }
+        catch (SearchSpaceException e)
+        {
+            throw new ArgumentException($"invalid fixed value: {e.Message}", nameof(fixedValues), e);
+        }
     }
 
     /// <summary>The value a pruned trial was stopped at: its stored value, else its last intermediate value.</summary>
     private static double? StoppedAt(TrialRecord trial) =>
         trial.Value ?? (trial.Intermediate is { Count: > 0 } curve ? curve[^1].Value : null);
 
-    /// <summary>Mean and std in objective units (sign restored when minimising) and the acquisition, for m points.</summary>
-    private static (double[] Mean, double[] Std, double[] Acquisition) Evaluate(Context context, GaussianProcessModel model, double[] points, int m)
+    /// <summary>Mean and std in objective units (sign restored when minimising) and the acquisition (standardised
+    /// units), for m points.</summary>
+    private static (double[] Mean, double[] Std, double[] Acquisition) Evaluate(PosteriorModel fitted, GaussianProcessModel model, double[] points, int m)
     {
         var mean = new double[m];
         var std = new double[m];
         var acquisition = new double[m];
-        if (context.Acquisition is PosteriorAcquisition posterior)
+        // One prediction serves both the surfaces and the acquisition (it scores standardised values).
+        var zMean = new double[m];
+        var zStd = new double[m];
+        model.PredictStandardized(points, zMean, zStd);
+        for (var i = 0; i < m; i++)
         {
-            // One prediction serves both the surfaces and the acquisition (it scores standardised values).
-            var zMean = new double[m];
-            var zStd = new double[m];
-            model.PredictStandardized(points, zMean, zStd);
-            for (var i = 0; i < m; i++)
-            {
-                acquisition[i] = posterior.Score(zMean[i], zStd[i], out _, out _);
-            }
-
-            model.ToObjectiveUnits(zMean, zStd, mean, std);
-        }
-        else
-        {
-            model.Predict(points, mean, std);
-            context.Acquisition!.Evaluate(points, acquisition);
+            acquisition[i] = fitted.Acquisition!.Score(zMean[i], zStd[i], out _, out _);
         }
 
-        if (context.Direction == Direction.Minimize)
+        model.ToObjectiveUnits(zMean, zStd, mean, std);
+        if (fitted.Direction == Direction.Minimize)
         {
             for (var i = 0; i < m; i++)
             {
@@ -186,6 +271,9 @@ public sealed class PosteriorSlicer
 
         return (mean, std, acquisition);
     }
+
+    private static double[][] Rows(double[] values, int resolution) =>
+        Enumerable.Range(0, resolution).Select(iy => values.AsSpan(iy * resolution, resolution).ToArray()).ToArray();
 
     private static int SliceableIndex(SearchSpace space, string name, string argument)
     {
@@ -197,7 +285,7 @@ public sealed class PosteriorSlicer
 
         if (space.Parameters[index] is CategoricalParameter)
         {
-            throw new ArgumentException($"parameter '{name}' is categorical and has no axis to slice along", argument);
+            throw new ArgumentException($"parameter '{name}' is categorical and has no axis to slice along; fix it to a choice instead", argument);
         }
 
         return index;
@@ -220,7 +308,4 @@ public sealed class PosteriorSlicer
     private static bool IsLog(ParameterSpec p) => p is FloatParameter { Log: true } or IntParameter { Log: true };
 
     private static double Natural(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
-
-    private static IReadOnlyDictionary<string, object> Fixed(IReadOnlyDictionary<string, object> all, params string[] varied) =>
-        all.Where(kv => !varied.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
 }

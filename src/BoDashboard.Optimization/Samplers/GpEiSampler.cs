@@ -22,43 +22,49 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     public SamplerSettings Settings { get; } = settings;
 
     public IReadOnlyList<Suggestion> Suggest(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count) =>
-        SuggestWithModel(space, direction, history, count).Suggestions;
+        Proposals(space, direction, history, count).Select(p => p.ToSuggestion()).ToList();
 
     /// <summary>
-    /// The suggestions and the GP that chose the first acquisition-driven one (null while still in the initial
-    /// random phase), so the posterior slicer can draw exactly the model behind the next candidate.
+    /// The trial this sampler will propose next for <paramref name="history"/> (exactly what <see cref="Suggest"/>
+    /// returns for one trial), with how it was chosen and the GP behind it, so a page can draw the model and mark the
+    /// point that will really be tried: a trust-region step or the final exploitation step is not the global
+    /// acquisition maximum.
     /// </summary>
-    internal (IReadOnlyList<Suggestion> Suggestions, GaussianProcessModel? Model) SuggestWithModel(SearchSpace space, Direction direction,
-        IReadOnlyList<TrialRecord> history, int count)
+    public SamplerProposal Propose(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history) =>
+        Proposals(space, direction, history, 1)[0];
+
+    private List<SamplerProposal> Proposals(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count)
     {
         var observations = ObservationSet.From(space, direction, history);
         var random = SamplerSeed.For(Settings.Seed, history.Count);
-        var suggestions = new List<Suggestion>(count);
+        var proposals = new List<SamplerProposal>(count);
         GaussianProcessModel? model = null;
-        GaussianProcessModel? first = null;
         for (var i = 0; i < count; i++)
         {
-            if (history.Count + i < Settings.InitialPoints || observations.CompletedCount == 0)
+            var trial = history.Count + i;
+            if (trial < Settings.InitialPoints || observations.CompletedCount == 0)
             {
                 var x = observations.FreshRandom(random);
                 observations.Remember(x);
-                suggestions.Add(new Suggestion(space.Decode(x), history.Count + i < Settings.InitialPoints ? "initial" : "random", null));
+                proposals.Add(new SamplerProposal(space.Decode(x), trial < Settings.InitialPoints ? SuggestionOrigins.Initial : SuggestionOrigins.Random,
+                    null, null));
                 continue;
             }
 
             model ??= FitWithPending(observations, history.Count);
-            first ??= model;
-            var last = Settings.Budget is { } budget && history.Count + i == budget - 1;
-            var (point, value) = NextPoint(space, observations, model, random, last, local: (history.Count + i) % 2 == 1 && history.Count + i >= LocalFrom);
-            observations.Remember(point);
-            suggestions.Add(new Suggestion(space.Decode(point), "acquisition", double.IsFinite(value) ? value : null));
+            var last = Settings.Budget is { } budget && trial == budget - 1;
+            var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom);
+            observations.Remember(step.Point);
+            var origin = step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
+            proposals.Add(new SamplerProposal(space.Decode(step.Point), origin, double.IsFinite(step.Value) ? step.Value : null, model,
+                step.Lower, step.Upper));
             if (i + 1 < count)
             {
-                model = model.Condition([point], [Believe(model, point)]);
+                model = model.Condition([step.Point], [Believe(model, step.Point)]);
             }
         }
 
-        return (suggestions, first);
+        return proposals;
     }
 
     /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean.</summary>
@@ -85,8 +91,8 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// keeps creeping along a promising basin too slowly (Hartmann) and drifts off Rosenbrock's valley, and
     /// alternating halves the regret there while the global steps still find other basins.
     /// </remarks>
-    internal (double[] Point, double Value) NextPoint(SearchSpace space, ObservationSet observations, GaussianProcessModel model,
-        Random random, bool last = false, bool local = false)
+    internal (double[] Point, double Value, double[]? Lower, double[]? Upper) NextPoint(SearchSpace space, ObservationSet observations,
+        GaussianProcessModel model, Random random, bool last = false, bool local = false)
     {
         var acquisition = last
             ? new UpperConfidenceBound(model, 0.0)
@@ -96,10 +102,12 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         if (local && !last && anchors.Count > 0)
         {
             var (lower, upper) = TrustRegion(anchors[0], model, TrustRegionSize);
-            return optimizer.Maximize(acquisition, random, anchors, observations.IsNew, lower, upper);
+            var (localPoint, localValue) = optimizer.Maximize(acquisition, random, anchors, observations.IsNew, lower, upper);
+            return (localPoint, localValue, lower, upper);
         }
 
-        return optimizer.Maximize(acquisition, random, anchors, observations.IsNew);
+        var (point, value) = optimizer.Maximize(acquisition, random, anchors, observations.IsNew);
+        return (point, value, null, null);
     }
 
     /// <summary>

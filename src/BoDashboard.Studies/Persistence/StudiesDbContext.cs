@@ -6,9 +6,24 @@ namespace BoDashboard.Studies.Persistence;
 /// (Migrations/); <see cref="PostgresStudiesDbContext"/> carries PostgreSQL's, from the same model.</summary>
 public class StudiesDbContext : DbContext
 {
-    public StudiesDbContext(DbContextOptions<StudiesDbContext> options) : base(options) { }
+    public StudiesDbContext(DbContextOptions<StudiesDbContext> options) : base(options)
+    {
+        SavingChanges += StampQueued;
+    }
 
-    protected StudiesDbContext(DbContextOptions options) : base(options) { }
+    protected StudiesDbContext(DbContextOptions options) : base(options)
+    {
+        SavingChanges += StampQueued;
+    }
+
+    /// <summary>A new trial is queued when its row is created: wherever trials are created, the time is recorded.</summary>
+    private void StampQueued(object? sender, SavingChangesEventArgs e)
+    {
+        foreach (var entry in ChangeTracker.Entries<TrialEntity>().Where(t => t.State == EntityState.Added && t.Entity.QueuedAt is null))
+        {
+            entry.Entity.QueuedAt = entry.Entity.StartedAt;
+        }
+    }
 
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
     public DbSet<TrialEntity> Trials => Set<TrialEntity>();

@@ -12,6 +12,9 @@ public sealed class TrialEntity
     public string State { get; set; } = "running";
     public string SuggestedBy { get; set; } = "initial";
     public double? AcquisitionValue { get; set; }
+    /// <summary>When the trial row was created (its first claim or ask); a re-run after an interruption keeps it while
+    /// <see cref="StartedAt"/> moves. Stamped from StartedAt when a new trial is saved.</summary>
+    public DateTime? QueuedAt { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     /// <summary>Last sign of life of the worker running this trial; a stale one means the worker died.</summary>

@@ -1,7 +1,6 @@
 using BoDashboard.Optimization;
 using BoDashboard.Optimization.Analysis;
 using BoDashboard.Studies.Definition;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace BoDashboard.Studies.Service;
 
@@ -17,7 +16,7 @@ public sealed partial class StudyService
     /// bootstrap standard errors; a message instead while there are too few completed trials.</summary>
     public async Task<ParameterImportance> ImportanceAsync(int id, CancellationToken ct = default)
     {
-        var (validated, history) = await HistoryAsync(id, null, ct);
+        var (validated, history, _) = await HistoryAsync(id, null, ct);
         var fingerprint = Fingerprint(history);
         return await CachedAsync(("importance", id, fingerprint),
             () => Importance.Analyze(validated.Space, FittedModel(id, fingerprint, validated, history)), ct);
@@ -26,25 +25,15 @@ public sealed partial class StudyService
     /// <summary>For every parameter, the trials' values against it and the GP mean ± std along it through the best trial.</summary>
     public async Task<ParameterSlices> SlicesAsync(int id, CancellationToken ct = default)
     {
-        var (validated, history) = await HistoryAsync(id, null, ct);
+        var (validated, history, _) = await HistoryAsync(id, null, ct);
         var fingerprint = Fingerprint(history);
         return await CachedAsync(("slices", id, fingerprint),
             () => ParameterSlicer.Slice(validated.Space, validated.Direction, history, FittedModel(id, fingerprint, validated, history)), ct);
     }
 
-    /// <summary>The study's GP, shared by importance and slices. Called only inside a computation that already holds a
-    /// <see cref="PosteriorGate"/> slot, so it does not take another (that could wait forever with every slot held).</summary>
-    private StudyModel? FittedModel(int id, string fingerprint, ValidatedStudy validated, IReadOnlyList<TrialRecord> history)
-    {
-        var key = ("study-model", id, fingerprint);
-        if (!slices.TryGetValue(key, out FittedStudyModel? fitted) || fitted is null)
-        {
-            fitted = new FittedStudyModel(StudyModel.Fit(validated.Space, validated.Direction, history, validated.Sampler));
-            slices.Set(key, fitted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        }
-
-        return fitted.Model;
-    }
+    private StudyModel? FittedModel(int id, string fingerprint, ValidatedStudy validated, IReadOnlyList<TrialRecord> history) =>
+        Cached(("study-model", id, fingerprint),
+            () => new FittedStudyModel(StudyModel.Fit(validated.Space, validated.Direction, history, validated.Sampler))).Model;
 
     /// <summary>A cache entry for a model that is null before the first completed trial.</summary>
     private sealed record FittedStudyModel(StudyModel? Model);

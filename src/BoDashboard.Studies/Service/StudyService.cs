@@ -300,7 +300,7 @@ public sealed partial class StudyService(
     private static TrialDetails Details(TrialEntity t, ValidatedStudy study, IReadOnlyList<IntermediateValue> curve) => new(
         t.Id, t.Number, t.State, StudyJson.Params(t.ParamsJson, study.Space), t.Value, t.SuggestedBy, t.AcquisitionValue,
         t.StartedAt, t.FinishedAt, t.FinishedAt is { } f ? (f - t.StartedAt).TotalSeconds : null, t.Error, t.WorkerName,
-        curve, t.LogTail);
+        curve, t.LogTail, t.QueuedAt);
 
     /// <summary>Steps reported, and steps had no trial been pruned (a pruned trial as long as the longest completed one).</summary>
     private static (int Run, int WithoutPruning) Compute(IReadOnlyList<TrialDetails> trials)

@@ -2,7 +2,10 @@ using BoDashboard.Studies.Objectives;
 
 namespace BoDashboard.Studies.Service;
 
-/// <summary>A trial as the API and the pages show it; parameters in natural units.</summary>
+/// <summary>A trial as the API and the pages show it; parameters in natural units. SuggestedBy says how the sampler
+/// chose it (initial, acquisition, trust-region, final, grid or random; see SuggestionOrigins) and AcquisitionValue
+/// the score of what it maximised then (standardised units); QueuedAt is when its row was created (a re-run keeps it
+/// while StartedAt moves).</summary>
 public sealed record TrialDetails(
     int Id,
     int Number,
@@ -17,4 +20,5 @@ public sealed record TrialDetails(
     string? Error,
     string? WorkerName,
     IReadOnlyList<IntermediateValue> Intermediate,
-    string? LogTail = null);
+    string? LogTail = null,
+    DateTime? QueuedAt = null);

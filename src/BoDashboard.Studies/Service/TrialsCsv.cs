@@ -13,14 +13,15 @@ public static class TrialsCsv
         using (var csv = CsvWriter.Create(text, null, leaveOpen: true))
         {
             string[] head = ["number", "state", "value"];
-            string[] tail = ["suggested_by", "acquisition_value", "started_at", "finished_at", "duration_s", "worker", "error", "intermediate_values"];
+            string[] tail = ["suggested_by", "acquisition_value", "queued_at", "started_at", "finished_at", "duration_s", "worker", "error", "intermediate_values"];
             csv.WriteRecord([.. head, .. study.Parameters.Select(p => p.Name), .. tail]);
             foreach (var t in study.Trials)
             {
                 var parameters = study.Parameters.Select(p => t.Params.TryGetValue(p.Name, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) : null);
                 csv.WriteRecord([
                     t.Number.ToString(CultureInfo.InvariantCulture), t.State, Number(t.Value), .. parameters,
-                    t.SuggestedBy, Number(t.AcquisitionValue), t.StartedAt.ToString("O", CultureInfo.InvariantCulture),
+                    t.SuggestedBy, Number(t.AcquisitionValue), t.QueuedAt?.ToString("O", CultureInfo.InvariantCulture),
+                    t.StartedAt.ToString("O", CultureInfo.InvariantCulture),
                     t.FinishedAt?.ToString("O", CultureInfo.InvariantCulture), Number(t.DurationSeconds), t.WorkerName, t.Error,
                     string.Join(';', t.Intermediate.Select(v => $"{v.Step.ToString(CultureInfo.InvariantCulture)}:{Number(v.Value)}")),
                 ]);

@@ -85,12 +85,13 @@ public static class StudiesApi
             .Produces<string>(contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:int}/posterior", PosteriorAsync)
-            .WithSummary("GP mean, std and acquisition over one (omit y) or two parameters, the rest held at the best trial.")
+            .WithSummary("GP mean, std and acquisition over one (omit y) or two parameters, the rest held at fix.NAME=VALUE or the best trial.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:int}/importance", (int id, StudyService s, CancellationToken ct) => s.ImportanceAsync(id, ct))
             .WithSummary("Each parameter's first-order and total Sobol index of the GP mean over the search space, with bootstrap standard errors.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapTrialArtifacts();
         return app;
     }
 
@@ -152,7 +153,8 @@ public static class StudiesApi
         return TypedResults.Ok(new ReportResponse(result.ShouldPrune));
     }
 
-    private static async Task<IResult> PosteriorAsync(int id, string? x, string? y, int? resolution, int? upTo, StudyService studies, CancellationToken ct)
+    private static async Task<IResult> PosteriorAsync(int id, string? x, string? y, int? resolution, int? upTo, HttpRequest request,
+        StudyService studies, CancellationToken ct)
     {
         var study = await studies.GetAsync(id, ct);
         var names = study.Parameters.Select(p => p.Name).ToList();
@@ -160,15 +162,26 @@ public static class StudiesApi
         if (!names.Contains(x)) return ApiProblems.Validation("x", $"'{x}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
         if (y is not null && !names.Contains(y)) return ApiProblems.Validation("y", $"'{y}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
         if (resolution is < 2 or > 200) return ApiProblems.Validation("resolution", "must be between 2 and 200");
+        // fix.NAME=VALUE holds a parameter off the axes at VALUE (natural units, a choice's name for a categorical).
+        var fixedValues = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Query.Where(q => q.Key.StartsWith(FixPrefix, StringComparison.Ordinal)))
+        {
+            var name = key[FixPrefix.Length..];
+            if (!names.Contains(name)) return ApiProblems.Validation(key, $"'{name}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
+            fixedValues[name] = value.ToString();
+        }
         try
         {
             return y is null
-                ? TypedResults.Ok(await studies.Posterior1DAsync(id, x, resolution ?? 200, upTo, ct))
-                : TypedResults.Ok(await studies.PosteriorAsync(id, x, y, resolution ?? 50, upTo, ct));
+                ? TypedResults.Ok(await studies.Posterior1DAsync(id, x, resolution ?? 200, upTo, ct, fixedValues))
+                : TypedResults.Ok(await studies.PosteriorAsync(id, x, y, resolution ?? 50, upTo, ct, fixedValues));
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Validation(y is null ? "x" : "y", e.Message);
+            return ApiProblems.Validation(e.ParamName == "fixedValues" ? "fix" : y is null ? "x" : "y", e.Message);
         }
     }
+
+    /// <summary>The query prefix of a fixed value: <c>fix.learning_rate=0.01</c>.</summary>
+    public const string FixPrefix = "fix.";
 }

@@ -32,6 +32,7 @@ public sealed class PosteriorHeatmapsTests
         Assert.Equal(3, heatmaps.Count);
         Assert.Equal(["x", "x2", "x3"], heatmaps.Select(h => h.XAxis));
         Assert.All(heatmaps, h => Assert.NotNull(h.ColorBar)); // every map has its colour bar
+        Assert.Equal("EI (standardised units), log scale", heatmaps[2].ColorBar.Title.Text);
         Assert.Equal("μ (validation accuracy)", heatmaps[0].ColorBar.Title.Text);
 
         var candidates = traces.OfType<Scatter>().Where(s => s.Name == "next candidate").ToList();
