@@ -24,7 +24,7 @@ public static class StudyServiceRegistration
         services.AddSingleton<TrialScheduler>();
         services.AddSingleton<RunnerLauncher>();
         services.AddSingleton<StudyService>();
-        services.AddSingleton<IStudyChangeFeed, StudyChangeFeed>();
+        services.TryAddSingleton<IStudyChangeFeed, StudyChangeFeed>();
         services.TryAddSingleton(CommandCatalog.Empty);
         services.TryAddSingleton(_ => new TrialProcessOptions(TrialHost.ForThisProcess(), TrialProcessOptions.DefaultStopGrace, Directory.GetCurrentDirectory()));
         services.TryAddSingleton(_ => new TrialFolders(Path.Combine(Directory.GetCurrentDirectory(), "data", "app")));

@@ -13,7 +13,7 @@ public sealed class ScriptedFeed : IStudyChangeFeed
     public volatile TaskCompletionSource? Gate;
     public volatile IReadOnlyList<RunningTrialProgress> Progress = [];
 
-    public int StudyId { get; init; } = 1;
+    public int StudyId { get; set; } = 1;
     public int Reads => Volatile.Read(ref reads);
 
     public async Task<StudyFeedSnapshot> ReadAsync(IReadOnlyCollection<int>? studyIds, CancellationToken ct)
