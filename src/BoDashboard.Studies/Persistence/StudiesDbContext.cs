@@ -48,6 +48,7 @@ public class StudiesDbContext : DbContext
         trial.Property(t => t.SuggestedBy).HasMaxLength(16);
         trial.Property(t => t.WorkerName).HasMaxLength(200);
         trial.Property(t => t.LeaseToken).HasMaxLength(36);
+        trial.Property(t => t.ProgressLabel).HasMaxLength(200);
         // Unique numbers per study: a second worker that races for the same number fails instead of duplicating a trial.
         trial.HasIndex(t => new { t.StudyId, t.Number }).IsUnique();
         trial.HasIndex(t => new { t.StudyId, t.State });

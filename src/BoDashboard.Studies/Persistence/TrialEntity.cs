@@ -26,5 +26,10 @@ public sealed class TrialEntity
     /// <summary>The last lines a trial's process printed (bounded), for the UI and the API; the whole log is a file
     /// in the trial's folder.</summary>
     public string? LogTail { get; set; }
+    /// <summary>How far the running trial is (<see cref="Objectives.TrialProgress"/>), written by its runner a few times a
+    /// second at most, so that pages in other processes show it too.</summary>
+    public double? ProgressDone { get; set; }
+    public double? ProgressTotal { get; set; }
+    public string? ProgressLabel { get; set; }
     public List<IntermediateValueEntity> IntermediateValues { get; set; } = [];
 }

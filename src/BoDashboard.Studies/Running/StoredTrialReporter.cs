@@ -3,9 +3,10 @@ using BoDashboard.Studies.Service;
 
 namespace BoDashboard.Studies.Running;
 
-/// <summary>The runner's end of <see cref="ITrialReporter"/>: progress is published to live pages, intermediate values
-/// are stored (and answered with the pruning decision), log lines are kept as a bounded tail that is written to the
-/// trial's row at most every <see cref="FlushInterval"/> and once more at the end.</summary>
+/// <summary>The runner's end of <see cref="ITrialReporter"/>: progress is published to live pages (and stored for other
+/// processes' pages by <see cref="TrialProgressRecorder"/>), intermediate values are stored (and answered with the
+/// pruning decision), log lines are kept as a bounded tail that is written to the trial's row at most every
+/// <see cref="FlushInterval"/> and once more at the end.</summary>
 public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents events, ClaimedTrial claim) : ITrialReporter, IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
@@ -15,7 +16,7 @@ public sealed class StoredTrialReporter(TrialScheduler scheduler, StudyEvents ev
     private bool dirty;
 
     public void Progress(TrialProgress progress) =>
-        events.Publish(new StudyChange(claim.StudyId, StudyChangeKind.TrialProgress, claim.Number, progress));
+        events.Publish(new StudyChange(claim.StudyId, StudyChangeKind.TrialProgress, claim.Number, progress, claim.Lease));
 
     public async Task<bool> ReportAsync(IntermediateValue value, CancellationToken ct)
     {

@@ -98,6 +98,7 @@ public sealed partial class TrialScheduler
                 orphan.HeartbeatAt = now;
                 orphan.StartedAt = now;
                 orphan.LogTail = null;
+                (orphan.ProgressDone, orphan.ProgressTotal, orphan.ProgressLabel) = (null, null, null);
                 // The re-run starts its learning curve afresh.
                 await db.IntermediateValues.Where(v => v.TrialId == orphan.Id).ExecuteDeleteAsync(ct);
                 await db.SaveChangesAsync(ct);

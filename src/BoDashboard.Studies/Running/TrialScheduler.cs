@@ -116,7 +116,10 @@ public sealed partial class TrialScheduler(IDbContextFactory<StudiesDbContext> d
                 .SetProperty(t => t.HeartbeatAt, (DateTime?)null)
                 .SetProperty(t => t.WorkerName, (string?)null)
                 .SetProperty(t => t.LeaseToken, (string?)null)
-                .SetProperty(t => t.LogTail, (string?)null));
+                .SetProperty(t => t.LogTail, (string?)null)
+                .SetProperty(t => t.ProgressDone, (double?)null)
+                .SetProperty(t => t.ProgressTotal, (double?)null)
+                .SetProperty(t => t.ProgressLabel, (string?)null));
     }
 
     /// <summary>Applies the failure policy and completes a study whose budget is used and whose trials are all finished.</summary>

@@ -13,4 +13,6 @@ public enum StudyChangeKind
     Deleted,
 }
 
-public sealed record StudyChange(int StudyId, StudyChangeKind Kind, int? TrialNumber = null, Objectives.TrialProgress? Progress = null);
+/// <param name="Lease">For progress: the claim that reported it, so that only the trial's current owner stores it
+/// (see <see cref="Running.TrialProgressRecorder"/>).</param>
+public sealed record StudyChange(int StudyId, StudyChangeKind Kind, int? TrialNumber = null, Objectives.TrialProgress? Progress = null, string? Lease = null);

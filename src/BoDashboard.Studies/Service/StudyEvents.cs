@@ -1,10 +1,14 @@
 namespace BoDashboard.Studies.Service;
 
 /// <summary>In-process notifications (trial started, progress, finished; study state changed). Pages of this process
-/// subscribe; pages watching studies run by other processes poll <see cref="StudyService.ChangedSinceAsync"/>.</summary>
+/// subscribe for an immediate refresh; what other processes do reaches them through <see cref="IStudyChangeFeed"/>,
+/// which they poll as well.</summary>
 public sealed class StudyEvents
 {
     public event Action<StudyChange>? Changed;
+
+    /// <summary>How many handlers listen now (a closed page must leave none behind).</summary>
+    public int SubscriberCount => Changed?.GetInvocationList().Length ?? 0;
 
     public void Publish(StudyChange change)
     {

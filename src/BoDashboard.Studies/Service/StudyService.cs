@@ -269,14 +269,6 @@ public sealed partial class StudyService(
         return (await GetAsync(id, ct)).Trials.Single(t => t.Id == trialId);
     }
 
-    /// <summary>Studies changed after a moment: the cheap query of pages that watch studies run by other processes.</summary>
-    public async Task<IReadOnlyList<(int Id, DateTime UpdatedAt)>> ChangedSinceAsync(DateTime since, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Studies.Where(s => s.UpdatedAt > since).Select(s => new { s.Id, s.UpdatedAt }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.UpdatedAt)).ToList();
-    }
-
     /// <summary>A running trial that an ask handed out; trials the server runs itself take no values from outside.</summary>
     private async Task<TrialEntity> LoadAskedTrialAsync(int id, int trialId, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ public static class StudyServiceRegistration
         services.TryAddSingleton(_ => PosteriorGate.ForThisMachine());
         services.TryAddSingleton(sp => Definition.DataRoots.Defaults(sp.GetRequiredService<TrialProcessOptions>().BaseDirectory));
         services.AddSingleton<StudyService>();
+        services.TryAddSingleton<IStudyChangeFeed, StudyChangeFeed>();
         services.TryAddSingleton(CommandCatalog.Empty);
         services.TryAddSingleton(_ => new TrialProcessOptions(TrialHost.ForThisProcess(), TrialProcessOptions.DefaultStopGrace, Directory.GetCurrentDirectory()));
         services.TryAddSingleton(_ => new TrialFolders(Path.Combine(Directory.GetCurrentDirectory(), "data", "app")));
@@ -39,11 +40,13 @@ public static class StudyServiceRegistration
         return services;
     }
 
-    /// <summary>The background check that restarts studies whose runners died; only processes that run jobs need it.</summary>
+    /// <summary>The background check that restarts studies whose runners died, and the recorder that stores running
+    /// trials' progress for pages of other processes; only processes that run jobs need them.</summary>
     public static IServiceCollection AddStudyRecovery(this IServiceCollection services)
     {
         services.AddSingleton<RunnerQueue>();
         services.AddHostedService<StudyRecovery>();
+        services.AddHostedService<TrialProgressRecorder>();
         return services;
     }
 }

@@ -197,6 +197,16 @@ namespace BoDashboard.Studies.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ProgressTotal")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("TEXT");
 

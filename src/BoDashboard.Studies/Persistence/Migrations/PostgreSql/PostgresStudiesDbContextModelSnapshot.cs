@@ -210,6 +210,16 @@ namespace BoDashboard.Studies.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ProgressLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("ProgressTotal")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
