@@ -41,6 +41,15 @@ public sealed class PolishFlowTests
                 $"page is {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} px wide in an 800 px window");
             Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p.getBoundingClientRect().right <= window.innerWidth)"));
 
+            foreach (var (path, ready) in new[] { ("", "table.studies"), ("studies/new", "#create-study"), ($"compare?ids={study.Id},{twin.Id}", "table.compared") })
+            {
+                var other800 = await context.NewPageAsync();
+                await other800.GotoAsync(new Uri(baseAddress, path).ToString());
+                await Assertions.Expect(other800.Locator(ready)).ToBeVisibleAsync();
+                Assert.True(await other800.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"/{path} scrolls sideways at 800 px");
+                await other800.CloseAsync();
+            }
+
             // --- the trial table's sort and page are in the address and survive a reload ---
             await page.Locator("table.trials th .sort", new() { HasTextString = "Value" }).ClickAsync();
             await page.Locator("table.trials th .sort", new() { HasTextString = "Value" }).ClickAsync();
