@@ -34,9 +34,12 @@ public sealed class AccessibilityTests
 
                 await page.GotoAsync(new Uri(baseAddress, "studies/new").ToString());
                 await Assertions.Expect(page.Locator("#create-study")).ToBeVisibleAsync();
-                await page.Locator("#budget").FillAsync("0");
-                await page.Locator("#budget").BlurAsync();
-                await Assertions.Expect(page.Locator("#budget")).ToHaveAttributeAsync("aria-invalid", "true");
+                await Interactive.UntilAsync(async () =>
+                    {
+                        await page.Locator("#budget").FillAsync("0");
+                        await page.Locator("#budget").BlurAsync();
+                    },
+                    () => Assertions.Expect(page.Locator("#budget")).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 2000 }));
                 problems.AddRange(await ScanAsync(page, $"new study with an error ({scheme})"));
 
                 await page.GotoAsync(new Uri(baseAddress, $"studies/{study.Id}").ToString());
