@@ -17,7 +17,12 @@ public static class StudyJson
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The same documents indented, for files people read: the exported best trial.</summary>
+    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static string SerializeIndented<T>(T value) => JsonSerializer.Serialize(value, Indented);
 
     public static ObjectiveDefinition Objective(StudyEntity s) => JsonSerializer.Deserialize<ObjectiveDefinition>(s.ObjectiveJson, Options)!;
 

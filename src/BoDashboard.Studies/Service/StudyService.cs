@@ -96,30 +96,6 @@ public sealed partial class StudyService(
         return await CreateAsync(StudyJson.Definition(study) with { Name = $"{study.Name} (copy)" }, ct);
     }
 
-    /// <summary>"Compare samplers": random and grid studies on the same objective, search space and budget.</summary>
-    public async Task<IReadOnlyList<StudyDetails>> CompareSamplersAsync(int id, CancellationToken ct = default)
-    {
-        var study = await LoadAsync(id, ct);
-        var definition = StudyJson.Definition(study);
-        var created = new List<StudyDetails>();
-        foreach (var sampler in new[] { "random", "grid" })
-        {
-            var copy = definition with { Name = $"{study.Name} · {sampler}", Sampler = definition.Sampler! with { Name = sampler } };
-            created.Add(await CreateAsync(copy, id, ct));
-        }
-        return created;
-    }
-
-    /// <summary>The studies launched to compare samplers with this one.</summary>
-    public async Task<IReadOnlyList<StudyDetails>> ListComparisonsAsync(int id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await db.Studies.Where(s => s.ComparedWithStudyId == id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
-        var result = new List<StudyDetails>();
-        foreach (var other in ids) result.Add(await GetAsync(other, ct));
-        return result;
-    }
-
     public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -45,8 +45,16 @@ public static class StudiesApi
             })
             .WithSummary("Create a copy of a study's definition (its trials are not copied); it starts running.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{id:int}/compare", (int id, StudyService s, CancellationToken ct) => s.CompareSamplersAsync(id, ct))
-            .WithSummary("Launch random and grid studies on the same objective, search space and budget.")
+        api.MapPost("/{id:int}/compare", CompareAsync)
+            .WithSummary("Launch random and grid studies on the same objective, search space and budget; with {\"seeds\": N}, "
+                         + "gp-ei, random and grid with N seeds each (analytic and command objectives).")
+            .Accepts<CompareRequest>("application/json")
+            .Produces<IReadOnlyList<StudyDetails>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{id:int}/comparable", (int id, StudyService s, CancellationToken ct) => s.ListComparableAsync(id, ct))
+            .WithSummary("Other studies with the same search space and direction: their convergence can be drawn with this one's.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:int}/retrain", (int id, EvaluationService e, CancellationToken ct) => e.StartRetrainAsync(id, ct))
             .WithSummary("Retrain the best hyperparameters and the defaults (lr 0.01, wd 0.0005) and measure test accuracy (AlexNet studies).")
@@ -75,8 +83,9 @@ public static class StudiesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/{id:int}/best", (int id, StudyService s, CancellationToken ct) => s.BestAsync(id, ct))
-            .WithSummary("The export document of the best trial: parameters in natural units, search space, value.")
+        api.MapGet("/{id:int}/best", async (int id, StudyService s, CancellationToken ct) => TypedResults.Json(await s.BestAsync(id, ct), StudyJson.Indented))
+            .WithSummary("The export document of the best trial (indented, like the page's download): parameters in natural units, search space, value.")
+            .Produces<BestTrialExport>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:int}/trials.csv", async (int id, StudyService s, CancellationToken ct) =>
@@ -114,6 +123,17 @@ public static class StudiesApi
         if (errors.Count > 0) return ApiProblems.Validation(errors);
         var study = await studies.CreateAsync(definition!, ct);
         return TypedResults.Created($"/api/studies/{study.Id}", study);
+    }
+
+    /// <summary>No body: the original comparison (one random and one grid study). A body names the number of seeds.</summary>
+    private static async Task<IResult> CompareAsync(int id, HttpRequest request, StudyService studies, CancellationToken ct)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+            return TypedResults.Ok(await studies.CompareSamplersAsync(id, ct));
+        var (compare, problem) = await JsonBody.ReadAsync<CompareRequest>(request, ct);
+        if (problem is not null) return problem;
+        if (compare!.Seeds is not { } seeds) return TypedResults.Ok(await studies.CompareSamplersAsync(id, ct));
+        return TypedResults.Ok(await studies.CompareSamplersAsync(id, seeds, ct));
     }
 
     private static async Task<Ok<AskResponse>> AskAsync(int id, StudyService studies, CancellationToken ct)
