@@ -30,7 +30,7 @@ public sealed class CompareApiTests : IClassFixture<TestDashboardFactory>
         Assert.Equal(["gp-ei 5", "grid 4", "grid 5", "random 4", "random 5"], runs);
 
         var plain = await CreateAsync("api-plain");
-        var old = await client.PostAsync($"/api/studies/{plain}/compare", null);
+        var old = await client.PostEmptyAsync($"/api/studies/{plain}/compare");
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         Assert.Equal(["random", "grid"], (await old.JsonAsync()).AsArray().Select(s => (string)s!["sampler"]!["name"]!));
     }
@@ -73,7 +73,7 @@ public sealed class CompareApiTests : IClassFixture<TestDashboardFactory>
     {
         var body = ApiClient.BraninExternal(1);
         var id = (int)(await (await client.PostJsonAsync("/api/studies", body)).JsonAsync())["id"]!;
-        var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
         await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value = 3.5 });
 
         var text = await client.GetStringAsync($"/api/studies/{id}/best");

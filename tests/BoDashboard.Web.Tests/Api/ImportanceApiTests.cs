@@ -32,7 +32,7 @@ public sealed class ImportanceApiTests : IClassFixture<TestDashboardFactory>
         var before = await (await client.GetAsync($"/api/studies/{id}/importance")).JsonAsync();
         for (var i = 0; i < 12; i++)
         {
-            var ask = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+            var ask = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
             var value = ApiClient.Branin((double)ask["params"]!["x1"]!, (double)ask["params"]!["x2"]!);
             await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)ask["trialId"]!}/tell", new { value });
         }

@@ -27,7 +27,7 @@ public sealed class PosteriorApiTests(TestDashboardFactory factory) : IClassFixt
         var id = (int)(await (await client.PostJsonAsync("/api/studies", definition)).JsonAsync())["id"]!;
         for (var i = 0; i < told; i++)
         {
-            var asked = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+            var asked = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
             var p = asked["params"]!;
             var value = -Math.Pow((double)p["a"]! - 0.3, 2) - Math.Abs(Math.Log10((double)p["b"]!) + 2) + 0.05 * (long)p["c"]!;
             var told_ = await client.PostJsonAsync($"/api/studies/{id}/trials/{(int)asked["trialId"]!}/tell", new { value });
@@ -50,7 +50,7 @@ public sealed class PosteriorApiTests(TestDashboardFactory factory) : IClassFixt
         Assert.Equal(5, observations.Count);
         Assert.All(observations, o => Assert.InRange((double)o!["distance"]!, 0, 1));
         var next = slice["nextCandidate"]!["params"]!;
-        var asked = await (await client.PostAsync($"/api/studies/{id}/ask", null)).JsonAsync();
+        var asked = await (await client.PostEmptyAsync($"/api/studies/{id}/ask")).JsonAsync();
         Assert.Equal((double)next["a"]!, (double)asked["params"]!["a"]!);
         Assert.Equal((long)next["c"]!, (long)asked["params"]!["c"]!);
 
@@ -78,7 +78,7 @@ public sealed class PosteriorApiTests(TestDashboardFactory factory) : IClassFixt
     public async Task A_cancelled_study_has_no_next_candidate()
     {
         var id = await StudyWithTrialsAsync(4);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/studies/{id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/studies/{id}/cancel")).StatusCode);
 
         var slice = await (await client.GetAsync($"/api/studies/{id}/posterior?x=a&y=b&resolution=5")).JsonAsync();
 

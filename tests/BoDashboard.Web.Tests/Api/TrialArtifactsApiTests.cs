@@ -24,7 +24,7 @@ public sealed class TrialArtifactsApiTests : IClassFixture<TestDashboardFactory>
     {
         var created = await client.PostJsonAsync("/api/studies", ApiClient.BraninExternal(seed: 11));
         var id = (int)(await created.JsonAsync())["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/studies/{id}/ask", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/studies/{id}/ask")).StatusCode);
         var folders = factory.Services.GetRequiredService<TrialFolders>();
         var folder = folders.Prepare(id, 0);
         Directory.CreateDirectory(Path.Combine(folder, "out"));
@@ -93,7 +93,7 @@ public sealed class TrialArtifactsApiTests : IClassFixture<TestDashboardFactory>
     public async Task Unknown_trials_are_404_and_a_trial_without_files_lists_none()
     {
         var (id, _) = await SeedAsync();
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/studies/{id}/ask", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostEmptyAsync($"/api/studies/{id}/ask")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/studies/{id}/trials/7/artifacts")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/studies/{id}/trials/7/artifacts/trial.log")).StatusCode);
