@@ -22,7 +22,7 @@ public sealed class AnalysisDocsScreenshots
     [AnalysisDocsFact]
     public async Task Importance_parallel_coordinates_and_slices()
     {
-        var folder = Path.Combine(FindRepository(), "docs", "images");
+        var folder = DocsImages.Folder();
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
@@ -55,12 +55,5 @@ public sealed class AnalysisDocsScreenshots
             await browser.CloseAsync();
             playwright.Dispose();
         }
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BoDashboard.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("BoDashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

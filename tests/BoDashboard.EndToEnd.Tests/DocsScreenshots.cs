@@ -33,7 +33,7 @@ public sealed class DocsScreenshots
     [PruningDocsFact]
     public async Task Pruning_study_intermediate_values_and_header()
     {
-        var folder = Path.Combine(FindRepository(), "docs", "images");
+        var folder = DocsImages.Folder();
         Directory.CreateDirectory(folder);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -61,7 +61,7 @@ public sealed class DocsScreenshots
     [DocsFact]
     public async Task Study_page_heatmaps_and_convergence()
     {
-        var folder = Path.Combine(FindRepository(), "docs", "images");
+        var folder = DocsImages.Folder();
         Directory.CreateDirectory(folder);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -84,12 +84,5 @@ public sealed class DocsScreenshots
             await browser.CloseAsync();
             playwright.Dispose();
         }
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BoDashboard.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("BoDashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MapsDocsScreenshots
     [MapsDocsFact]
     public async Task Posterior_maps_and_trial_details()
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "docs", "images");
+        var folder = DocsImages.Folder();
         folder = Path.GetFullPath(folder);
         Assert.True(Directory.Exists(folder), $"{folder} is not the repository's docs/images");
         var (playwright, browser) = await Browser.LaunchAsync();

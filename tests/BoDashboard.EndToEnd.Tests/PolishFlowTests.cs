@@ -125,7 +125,9 @@ public sealed class PolishFlowTests
             await darkPage.GotoAsync(studyUrl);
             await darkPage.WaitForFunctionAsync("() => [...document.querySelectorAll('.js-plotly-plot')].some(p => (p.data || []).some(t => t.type === 'heatmap')) ? true : null", null, Long);
             Assert.Equal("rgb(14, 18, 24)", await darkPage.EvaluateAsync<string>("() => getComputedStyle(document.body.parentElement).backgroundColor"));
-            var plotBackgrounds = await darkPage.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p._fullLayout.plot_bgcolor)");
+            // Plots with a plotting area (parallel coordinates has none, and no plot_bgcolor).
+            var plotBackgrounds = await darkPage.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout._has('cartesian')).map(p => p._fullLayout.plot_bgcolor)");
+            Assert.NotEmpty(plotBackgrounds);
             Assert.All(plotBackgrounds, c => Assert.Equal("#161b23", c));
             var fontColors = await darkPage.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p._fullLayout.font.color)");
             Assert.All(fontColors, c => Assert.Equal("#e6e9ef", c));
