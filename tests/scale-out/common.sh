@@ -1,4 +1,4 @@
-# Shared by run.sh and chaos.sh (sourced, not run): a private PostgreSQL cluster on 127.0.0.1, the app built once, one
+# Shared by run.sh, chaos.sh and live-pages.sh (sourced, not run): a private PostgreSQL cluster on 127.0.0.1, the app built once, one
 # web process, worker processes started by name, and helpers over the REST API. Set `tag` before sourcing it.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$(pwd)
