@@ -67,7 +67,8 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         return proposals;
     }
 
-    /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean.</summary>
+    /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean (or, with
+    /// <see cref="SamplerSettings.Liar"/>, at the worst value seen).</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
@@ -79,7 +80,9 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             return model;
         }
 
-        var fantasies = observations.Pending.Select(p => Believe(model, p)).ToArray();
+        var fantasies = Settings.PendingFantasy == SamplerSettings.Liar
+            ? Enumerable.Repeat(observations.Targets.Min(), observations.Pending.Count).ToArray()
+            : observations.Pending.Select(p => Believe(model, p)).ToArray();
         return model.Condition(observations.Pending, fantasies);
     }
 

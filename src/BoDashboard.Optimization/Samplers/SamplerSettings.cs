@@ -5,7 +5,9 @@ namespace BoDashboard.Optimization.Samplers;
 /// history. <see cref="Xi"/> is in the objective's units (as in bayes_opt), <see cref="Kappa"/> in standard deviations.
 /// With a known <see cref="Budget"/>, gp-ei spends the last trial on the posterior mean's maximum.
 /// <see cref="Budget"/> sizes the grid sampler's grid. <see cref="Noise"/> pins the GP's noise variance
-/// (standardised units) instead of learning it.
+/// (standardised units) instead of learning it. <see cref="PendingFantasy"/> is what gp-ei assumes for trials still
+/// running when it proposes another: <c>believer</c> (the GP's own mean there, "kriging believer") or <c>liar</c> (the
+/// worst value observed so far, a pessimistic "constant liar" that keeps a batch away from its pending points).
 /// </summary>
 public sealed record SamplerSettings(
     string Name = "gp-ei",
@@ -15,4 +17,9 @@ public sealed record SamplerSettings(
     double Kappa = 2.576,
     int Seed = 0,
     int? Budget = null,
-    double? Noise = null);
+    double? Noise = null,
+    string PendingFantasy = SamplerSettings.Believer)
+{
+    public const string Believer = "believer";
+    public const string Liar = "liar";
+}

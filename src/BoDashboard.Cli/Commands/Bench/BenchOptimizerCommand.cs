@@ -16,8 +16,8 @@ public static class BenchOptimizerCommand
 
     public static Command Create()
     {
-        var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d, many-trials (default: all)", AllowMultipleArgumentsPerToken = true };
-        sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d", "many-trials");
+        var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d, many-trials, parallel (default: all)", AllowMultipleArgumentsPerToken = true };
+        sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d", "many-trials", "parallel");
         var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
         var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -38,7 +38,7 @@ public static class BenchOptimizerCommand
                 return SuiteTable.Run(BenchmarkSuite.All.Single(x => x.Name == suiteName), Math.Max(1, parse.GetValue(parallelism)));
             }
 
-            var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials"];
+            var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials", "parallel"];
             var threads = Math.Max(1, parse.GetValue(parallelism));
             if (chosen.Contains("latency"))
             {
@@ -58,6 +58,11 @@ public static class BenchOptimizerCommand
             if (chosen.Contains("many-trials"))
             {
                 ManyTrials();
+            }
+
+            if (chosen.Contains("parallel"))
+            {
+                ParallelTable.Run(parse.GetValue(seeds), threads);
             }
 
             return 0;

@@ -1,0 +1,76 @@
+using System.Globalization;
+using BoDashboard.Benchmarks;
+using BoDashboard.Cli.Runs;
+using BoDashboard.Optimization.Samplers;
+using Spectre.Console;
+
+namespace BoDashboard.Cli.Commands.Bench;
+
+/// <summary>`bench optimizer --section parallel`: median regret after 50 evaluations with 1, 4 and 8 trials pending
+/// (batches asked, then told), for each way gp-ei fills in pending trials, on the tuning set's problems.</summary>
+public static class ParallelTable
+{
+    private static readonly string[] Problems = ["branin", "hartmann6", "ackley5"];
+    private static readonly int[] Batches = [1, 4, 8];
+    private static readonly string[] Fantasies = [SamplerSettings.Believer, SamplerSettings.Liar];
+    private const int Evaluations = 50;
+
+    public static void Run(int seeds, int parallelism)
+    {
+        var medians = new Dictionary<(string Problem, int Batch, string Fantasy), double>();
+        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()).Start(progress =>
+        {
+            var task = progress.AddTask("parallel", maxValue: Problems.Length * (1 + (Batches.Length - 1) * Fantasies.Length) * seeds);
+            foreach (var problem in Problems)
+            {
+                var function = AnalyticFunctions.Get(problem);
+                foreach (var batch in Batches)
+                {
+                    // With one trial at a time nothing is pending: every fantasy gives the same run.
+                    foreach (var fantasy in batch == 1 ? Fantasies[..1] : Fantasies)
+                    {
+                        task.Description = $"{problem}, {batch} pending, {fantasy}";
+                        var regrets = new double[seeds];
+                        Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, seed =>
+                        {
+                            var settings = new SamplerSettings("gp-ei", Seed: seed, Budget: Evaluations, PendingFantasy: fantasy);
+                            regrets[seed] = OptimizationRun.RegretAfter(function, OptimizationRun.RunBatched(function, settings, Evaluations, batch), Evaluations);
+                            task.Increment(1);
+                        });
+                        medians[(problem, batch, fantasy)] = OptimizerBenchmark.Median(regrets);
+                    }
+                }
+            }
+        });
+
+        var table = new Table().Title($"median regret after {Evaluations} evaluations over seeds 0-{seeds - 1}, batches of pending trials (x: relative to one at a time)")
+            .AddColumn("problem").AddColumn("1 pending", c => c.RightAligned());
+        foreach (var fantasy in Fantasies)
+        {
+            foreach (var batch in Batches.Skip(1))
+            {
+                table.AddColumn($"{batch} pending, {fantasy}", c => c.RightAligned());
+            }
+        }
+
+        foreach (var problem in Problems)
+        {
+            var sequential = medians[(problem, 1, Fantasies[0])];
+            var cells = new List<string> { problem, F(sequential) };
+            foreach (var fantasy in Fantasies)
+            {
+                foreach (var batch in Batches.Skip(1))
+                {
+                    var m = medians[(problem, batch, fantasy)];
+                    cells.Add($"{F(m)} ({(m / sequential).ToString("F1", CultureInfo.InvariantCulture)}x)");
+                }
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string F(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+}
