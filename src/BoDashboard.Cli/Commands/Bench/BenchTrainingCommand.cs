@@ -71,7 +71,7 @@ public static class BenchTrainingCommand
                 Console.Error.WriteLine("cancelled");
                 return Task.FromResult(130);
             }
-            catch (Exception e) when (e is DatasetFormatException or ArgumentException)
+            catch (Exception e) when (e is DatasetFormatException or ArgumentException or InvalidOperationException)
             {
                 return Fail(e.Message);
             }
