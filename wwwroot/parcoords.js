@@ -63,6 +63,13 @@ window.boParcoords = (() => {
             }
             state.numbers = numbers;
             state.dotnet = dotnet;
+            // The trace's own fonts (labels, ticks, ranges) follow the page's light or dark plot ink too.
+            const ink = getComputedStyle(document.documentElement).getPropertyValue("--plot-ink").trim();
+            if (ink) {
+                for (const key of ["labelfont", "tickfont", "rangefont"]) {
+                    figure.data[0][key] = { ...(figure.data[0][key] || {}), color: ink };
+                }
+            }
             await Plotly.react(el, figure.data, figure.layout, figure.config);
             if (!state.listening) {
                 el.on("plotly_restyle", () => report(el));

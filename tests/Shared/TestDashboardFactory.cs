@@ -39,7 +39,16 @@ public class TestDashboardFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        try
+        {
+            base.Dispose(disposing);
+        }
+        catch (OperationCanceledException e)
+        {
+            // Hangfire's server throws this when the host's stop ends its wait for busy workers (seen after flows that
+            // leave many studies running). Stopping the test host is not what the tests assert; the folder still goes.
+            Console.Error.WriteLine($"test dashboard stopped with busy job workers: {e.Message}");
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
