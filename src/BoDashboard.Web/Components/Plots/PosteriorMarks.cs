@@ -30,6 +30,10 @@ public static class PosteriorMarks
     /// <summary>Opacity from the normalised distance: 1 on the slice, <see cref="MinOpacity"/> at the far corner.</summary>
     public static double Opacity(double distance) => 1 - (1 - MinOpacity) * Math.Clamp(distance, 0, 1);
 
+    /// <summary>Plotly's per-marker opacities for marks at these distances from the slice.</summary>
+    private static List<decimal?> Opacities(IEnumerable<double> distances) =>
+        distances.Select(d => (decimal?)Math.Round((decimal)Opacity(d), 3)).ToList();
+
     public static IEnumerable<ITrace> For2D(PosteriorSlice2D s, string suffix, bool showLegend)
     {
         yield return Trials(ObservedName, s.Observations, o => o.Y ?? double.NaN, o => Hover(o, false, s.XName, s.YName), suffix, showLegend,
@@ -62,7 +66,7 @@ public static class PosteriorMarks
     public static Scatter Trials(string name, IReadOnlyList<PosteriorObservation> trials, Func<PosteriorObservation, double> y,
         Func<PosteriorObservation, string> hover, string suffix, bool showLegend, Marker marker)
     {
-        marker.OpacityArray = trials.Select(o => (decimal?)Math.Round((decimal)Opacity(o.Distance), 3)).ToList();
+        marker.OpacityArray = Opacities(trials.Select(o => o.Distance));
         return new Scatter
         {
             Name = name,
@@ -92,7 +96,7 @@ public static class PosteriorMarks
         {
             Symbol = SymbolEnum.DiamondOpen, Color = PlotStyle.Accent, Size = 12,
             Line = new Line { Color = PlotStyle.Accent, Width = 2 },
-            OpacityArray = trials.Select(r => (decimal?)Math.Round((decimal)Opacity(r.Distance), 3)).ToList(),
+            OpacityArray = Opacities(trials.Select(r => r.Distance)),
         },
         HoverTemplate = "%{text}<extra></extra>",
         TextArray = trials.Select(r => $"<b>trial {r.Number}</b> · running<br>{ParamsHover(r.Params)}<br>{DistanceHover(r.Distance)}").ToList(),
