@@ -24,6 +24,9 @@ public static class TrainCommand
         var subset = new Option<int?>("--train-subset") { Description = $"Use only the first N training images (default {preset.Dataset.TrainSubsetSize?.ToString(CultureInfo.InvariantCulture) ?? "all"})" };
         var model = new Option<string>("--model") { Description = "compact (28-64 px) or classic (227 px)", DefaultValueFactory = _ => "compact" };
         model.AcceptOnlyFromAmong("compact", "classic");
+        var schedule = new Option<string?>("--schedule") { Description = $"Learning-rate schedule: plateau (the tutorial's) or cosine (default: the preset's, {preset.Schedule.ToString().ToLowerInvariant()})" };
+        schedule.AcceptOnlyFromAmong("plateau", "cosine");
+        var dropout = new Option<double?>("--dropout") { Description = $"Dropout before the first two fully connected layers (default {preset.Dropout})" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and augmentation", DefaultValueFactory = _ => 0 };
         var test = new Option<bool>("--test") { Description = "Also retrain on train + validation and report test accuracy" };
@@ -31,14 +34,14 @@ public static class TrainCommand
         var report = new Option<bool>("--report") { Description = "Speak the trial line protocol (bo:report per epoch, bo:result at the end), for use as a trial command" };
 
         var command = new Command("train", "Train the AlexNet once and print its learning curve");
-        foreach (var option in new Option[] { dataset, datasetPath, lr, wd, epochs, batch, subset, model, threads, seed, test, json, report })
+        foreach (var option in new Option[] { dataset, datasetPath, lr, wd, epochs, batch, subset, model, schedule, dropout, threads, seed, test, json, report })
             command.Options.Add(option);
 
         command.SetAction((parse, ct) =>
         {
             var definition = new Studies.Definition.ObjectiveDefinition("alexnet", Dataset: parse.GetValue(dataset), DatasetPath: parse.GetValue(datasetPath),
                 Epochs: parse.GetValue(epochs), BatchSize: parse.GetValue(batch), TrainSubset: parse.GetValue(subset) ?? preset.Dataset.TrainSubsetSize,
-                Model: parse.GetValue(model), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(wd), Seed: parse.GetValue(seed));
+                Model: parse.GetValue(model), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(wd), Dropout: parse.GetValue(dropout), Seed: parse.GetValue(seed));
             var errors = AlexNetObjective.ValidateSettings(definition).ToList();
             if (errors.Count > 0)
             {
@@ -46,6 +49,8 @@ public static class TrainCommand
                 return Task.FromResult(2);
             }
             var settings = AlexNetObjective.Settings(definition, new Dictionary<string, object>(), parse.GetValue(threads));
+            if (parse.GetValue(schedule) is { } scheduleName)
+                settings = settings with { Schedule = Enum.Parse<ScheduleKind>(scheduleName, ignoreCase: true) };
             var trainer = new Trainer();
             var asJson = parse.GetValue(json);
             try

@@ -5,7 +5,8 @@ using BoDashboard.Training.Settings;
 namespace BoDashboard.Cli.Runs;
 
 /// <summary>Records the learning-curve table that `bench pruning` replays: configurations drawn log-uniformly in
-/// (1e-5, 0.1) for learning rate and weight decay from a fixed seed, each trained for every epoch of the CPU preset.
+/// (1e-5, 0.1) for learning rate and weight decay from a fixed seed, each trained with the CPU preset's recipe for a
+/// given number of epochs (the preset itself is shorter than the 6 epochs pruning needs to have something to stop).
 /// Appends row by row, so an interrupted recording continues where it stopped; shards (configurations i with
 /// i mod count = shard) let several processes record into the same file at once, one line per append.</summary>
 public sealed class LearningCurveRecorder(ITrainer trainer)
@@ -21,25 +22,27 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
     }
 
     /// <param name="progress">Called after each configuration with (done, total, the curve).</param>
-    public void Record(string path, int count, int seed, int? threads, int? trainSubset, (int Index, int Count) shard,
+    public void Record(string path, int count, int seed, LearningCurveRecording recording, (int Index, int Count) shard,
         Action<int, int, RecordedCurve> progress, CancellationToken ct)
     {
-        var preset = TrainingSettings.CpuPreset;
+        var epochs = recording.Epochs;
         var done = File.Exists(path) ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet() : [];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        if (!File.Exists(path)) File.WriteAllText(path, LearningCurveTable.Header(preset.Epochs) + "\n");
+        if (!File.Exists(path)) File.WriteAllText(path, LearningCurveTable.Header(epochs) + "\n");
         var configurations = Configurations(count, seed);
         for (var i = 0; i < configurations.Count; i++)
         {
             if (done.Contains(i) || i % shard.Count != shard.Index) continue;
             ct.ThrowIfCancellationRequested();
             var (lr, wd) = configurations[i];
-            var objective = new Studies.Definition.ObjectiveDefinition("alexnet", TrainSubset: trainSubset);
-            var settings = AlexNetObjective.Settings(objective, new Dictionary<string, object> { ["learning_rate"] = lr, ["weight_decay"] = wd }, threads);
+            var objective = new Studies.Definition.ObjectiveDefinition("alexnet", TrainSubset: recording.TrainSubset, Epochs: epochs);
+            var settings = AlexNetObjective.Settings(objective, new Dictionary<string, object> { ["learning_rate"] = lr, ["weight_decay"] = wd }, recording.Threads);
+            if (recording.ValidationFraction is { } fraction)
+                settings = settings with { Dataset = settings.Dataset with { ValidationFraction = fraction } };
             var result = trainer.Train(settings, null, ct);
             var curve = new RecordedCurve(i, lr, wd, result.Diverged, result.Seconds,
                 result.Curve.Select(e => e.ValidationAccuracy ?? double.NaN).Where(double.IsFinite).ToList());
-            File.AppendAllText(path, LearningCurveTable.Row(curve, preset.Epochs) + "\n");
+            File.AppendAllText(path, LearningCurveTable.Row(curve, epochs) + "\n");
             progress(i + 1, configurations.Count, curve);
         }
     }

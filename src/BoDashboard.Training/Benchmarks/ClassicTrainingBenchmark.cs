@@ -27,6 +27,7 @@ public sealed class ClassicTrainingBenchmark(ITrainer? trainer = null)
             Epochs = epochs,
             BatchSize = batchSize,
             LearningRate = LearningRate,
+            Dropout = TrainingSettings.Tutorial.Dropout, // the tutorial's net, as it trains there
             Threads = threads,
             Device = DeviceKind.Auto, // CUDA when the build uses a TorchSharp-cuda package and a GPU is present
         };

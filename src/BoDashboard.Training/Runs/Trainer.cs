@@ -75,16 +75,15 @@ public sealed class Trainer : ITrainer
             using var optimizer = new MomentumSgd(model.parameters(), settings.LearningRate, settings.Momentum, settings.WeightDecay);
             var mean = Normalization.Of(train);
             var batches = new BatchBuilder(train, mean, device, settings.Dataset.HorizontalFlip);
-            var schedule = new PlateauSchedule(settings.LearningRate, settings.Patience, settings.Decay, settings.Threshold);
             var batchesPerEpoch = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
+            var schedule = LearningRateSchedule.For(settings, batchesPerEpoch);
             var curve = new List<EpochResult>();
             var order = Enumerable.Range(0, train.Count).ToArray();
 
             for (var epoch = 1; epoch <= settings.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
-                var learningRate = schedule.Rate;
-                optimizer.SetLearningRate(learningRate);
+                var learningRate = schedule.RateAt(epoch, 0);
                 shuffling.Shuffle(order);
                 model.train();
                 double lossSum = 0;
@@ -96,6 +95,7 @@ public sealed class Trainer : ITrainer
                     var start = batch * settings.BatchSize;
                     var indices = order.AsSpan(start, Math.Min(settings.BatchSize, train.Count - start));
                     var (inputs, labels) = batches.Build(indices, augmentation);
+                    optimizer.SetLearningRate(schedule.RateAt(epoch, batch));
                     optimizer.ZeroGrad();
                     var logits = model.forward(inputs);
                     var loss = nn.functional.cross_entropy(logits, labels);
@@ -121,7 +121,7 @@ public sealed class Trainer : ITrainer
                 double? validationAccuracy = validation is null ? null : Evaluate(model, validation, mean, device, cancellationToken);
                 var trainAccuracy = (double)correct / seen;
                 // Without a validation split (retraining), the plateau is judged on training accuracy.
-                schedule.Step(validationAccuracy ?? trainAccuracy);
+                schedule.EndEpoch(validationAccuracy ?? trainAccuracy);
                 var point = new EpochResult(epoch, lossSum / seen, trainAccuracy, validationAccuracy, learningRate,
                     epochClock.Elapsed.TotalSeconds, seen / trainSeconds);
                 curve.Add(point);

@@ -20,15 +20,16 @@ namespace BoDashboard.Training.Settings;
 /// <param name="Threads">Torch threads; null: all cores. Two trainings on 2 cores with 2 threads each are ~12x slower.</param>
 /// <param name="Device">Auto picks CUDA when available.</param>
 /// <param name="ProgressEveryBatches">Report progress every N batches (0: only per epoch).</param>
+/// <param name="Schedule">How the learning rate changes: the tutorial's plateau decay or a cosine over the run.</param>
 public sealed record TrainingSettings(
     DatasetSettings? Dataset = null,
     ModelSettings? Model = null,
-    int Epochs = 6,
-    int BatchSize = 32,
+    int Epochs = 3,
+    int BatchSize = 64,
     double LearningRate = 0.01,
     double WeightDecay = 0.0005,
     double Momentum = 0.9,
-    double Dropout = 0.5,
+    double Dropout = 0,
     int Patience = 2,
     double Decay = 0.1,
     double Threshold = 1e-4,
@@ -36,7 +37,8 @@ public sealed record TrainingSettings(
     int Seed = 0,
     int? Threads = null,
     DeviceKind Device = DeviceKind.Auto,
-    int ProgressEveryBatches = 20)
+    int ProgressEveryBatches = 20,
+    ScheduleKind Schedule = ScheduleKind.Cosine)
 {
     /// <summary>The dataset settings with defaults filled in.</summary>
     public DatasetSettings Dataset { get; init; } = Dataset ?? new DatasetSettings(TrainSubsetSize: 15000);
@@ -45,10 +47,11 @@ public sealed record TrainingSettings(
     public ModelSettings Model { get; init; } = Model ?? new ModelSettings();
 
     /// <summary>
-    /// Compact AlexNet (width 12) on the shipped Fashion-MNIST subset (12,000 training, 3,000 validation images),
-    /// 6 epochs of batch 32 without augmentation (in so few epochs augmentation only slowed learning down), sized
-    /// so that one trial takes under a minute on an idle 2-core CPU and passes 0.85 validation accuracy with the
-    /// tutorial's learning rate and weight decay. Measured figures: docs/benchmarks.md, section Training.
+    /// Compact AlexNet (width 12) on the shipped Fashion-MNIST subset (12,000 training, 3,000 validation images):
+    /// 3 epochs of batch 64 with a cosine learning-rate schedule and no dropout. Dropout and a plateau decay (the
+    /// tutorial's) need many epochs to pay off; in 3 epochs this recipe passes 0.87 validation accuracy at the
+    /// tutorial's learning rate and weight decay in half the time the former 6-epoch preset took.
+    /// Measured figures: docs/benchmarks.md, section Training.
     /// </summary>
     public static TrainingSettings CpuPreset { get; } = new();
 
@@ -61,7 +64,9 @@ public sealed record TrainingSettings(
         Model: new ModelSettings(ModelKind.Classic),
         Epochs: 200,
         BatchSize: 256,
-        Patience: 30);
+        Dropout: 0.5,
+        Patience: 30,
+        Schedule: ScheduleKind.Plateau);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public void Validate()

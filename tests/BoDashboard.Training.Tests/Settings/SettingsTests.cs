@@ -18,14 +18,24 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public void CpuPresetStartsAtTheTutorialsDefaults()
+    public void CpuPresetStartsAtTheTutorialsLearningRateAndWeightDecay()
     {
         var preset = TrainingSettings.CpuPreset;
 
-        Assert.Equal((0.01, 0.0005, 0.9, 0.5, 0.1, 1e-4), (preset.LearningRate, preset.WeightDecay, preset.Momentum, preset.Dropout, preset.Decay, preset.Threshold));
+        Assert.Equal((0.01, 0.0005, 0.9), (preset.LearningRate, preset.WeightDecay, preset.Momentum));
+        // The short recipe: a cosine over 3 epochs without dropout (docs/benchmarks.md, "The preset trial").
+        Assert.Equal((3, 64, 0.0, ScheduleKind.Cosine), (preset.Epochs, preset.BatchSize, preset.Dropout, preset.Schedule));
         Assert.Equal(ModelKind.Compact, preset.Model.Kind);
         Assert.Equal(DatasetKind.FashionMnist, preset.Dataset.Kind);
         preset.Validate();
+    }
+
+    [Fact]
+    public void TheTutorialKeepsItsDropoutAndPlateauDecay()
+    {
+        var tutorial = TrainingSettings.Tutorial;
+
+        Assert.Equal((0.5, ScheduleKind.Plateau, 30, 0.1), (tutorial.Dropout, tutorial.Schedule, tutorial.Patience, tutorial.Decay));
     }
 
     [Fact]

@@ -13,16 +13,18 @@ public static class BenchPruningCommand
 
     public static Command Create()
     {
-        var record = new Option<bool>("--record") { Description = "Train the configurations and write the learning-curve table (long: ~40 s per configuration)" };
+        var record = new Option<bool>("--record") { Description = "Train the configurations and write the learning-curve table (long: ~15-40 s per configuration)" };
         var table = new Option<string>("--table") { Description = "The learning-curve table (CSV)", DefaultValueFactory = _ => DefaultTable };
         var configs = new Option<int>("--configs") { Description = "Configurations to record", DefaultValueFactory = _ => 80 };
         var threads = new Option<int?>("--threads") { Description = "Torch threads while recording (default: all cores)" };
         var subset = new Option<int?>("--train-subset") { Description = "Record with only the first N training images (before the 80/20 split; default: the preset's 15,000)" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per recorded configuration", DefaultValueFactory = _ => 6 };
+        var validation = new Option<double?>("--validation-fraction") { Description = "Share of the images held out for validation while recording (default 0.2)" };
         var shard = new Option<string>("--shard") { Description = "K/N: record only configurations i with i mod N = K (run N recorders at once)", DefaultValueFactory = _ => "0/1" };
         var seeds = new Option<int>("--seeds") { Description = "Replayed studies per combination (seeds 0..N-1)", DefaultValueFactory = _ => 20 };
         var trials = new Option<int>("--trials") { Description = "Trials per replayed study", DefaultValueFactory = _ => 30 };
         var command = new Command("pruning", "Compare pruners (none, median, ASHA, Hyperband) under GP-EI and random sampling on recorded AlexNet learning curves");
-        foreach (var option in new Option[] { record, table, configs, threads, subset, shard, seeds, trials }) command.Options.Add(option);
+        foreach (var option in new Option[] { record, table, configs, threads, subset, epochs, validation, shard, seeds, trials }) command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
             var path = Path.GetFullPath(parse.GetValue(table)!);
@@ -30,7 +32,8 @@ public static class BenchPruningCommand
             {
                 AnsiConsole.MarkupLine($"recording {parse.GetValue(configs)} configurations into [bold]{Markup.Escape(path)}[/]");
                 var parts = parse.GetValue(shard)!.Split('/');
-                new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs), seed: 0, parse.GetValue(threads), parse.GetValue(subset),
+                new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs), seed: 0,
+                    new LearningCurveRecording(parse.GetValue(epochs), parse.GetValue(subset), parse.GetValue(validation), parse.GetValue(threads)),
                     (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
                     (done, total, c) => Console.WriteLine(FormattableString.Invariant(
                         $"[{done}/{total}] lr {c.LearningRate:G3} wd {c.WeightDecay:G3}: {(c.Diverged ? "diverged" : string.Join(" ", c.Accuracies.Select(a => a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))))} ({c.Seconds:F0} s)")),
