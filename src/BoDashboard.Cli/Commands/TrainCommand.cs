@@ -24,7 +24,7 @@ public static class TrainCommand
         var subset = new Option<int?>("--train-subset") { Description = $"Use only the first N training images (default {preset.Dataset.TrainSubsetSize?.ToString(CultureInfo.InvariantCulture) ?? "all"})" };
         var model = new Option<string>("--model") { Description = "compact (28-64 px) or classic (227 px)", DefaultValueFactory = _ => "compact" };
         model.AcceptOnlyFromAmong("compact", "classic");
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads, fixed (default: adjusted while training, 1 to all cores, from the measured speed)" };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and augmentation", DefaultValueFactory = _ => 0 };
         var test = new Option<bool>("--test") { Description = "Also retrain on train + validation and report test accuracy" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of progress and tables" };
