@@ -31,6 +31,7 @@ public sealed class ThreadGovernor
     private int current;
     private int probe;
     private double currentCost;
+    private double probeExtra;
     private double reference;
     private int runLeft;
     private int interval;
@@ -76,6 +77,7 @@ public sealed class ThreadGovernor
         switch (phase)
         {
             case Phase.Settling:
+                if (afterSettling == Phase.Probing) CountProbeCost(cost);
                 // The batch after a change pays for waking threads and is not timed, unless it already shows the
                 // probe is hopeless.
                 if (afterSettling == Phase.Probing && cost > currentCost * options.AbandonFactor) Decide(cost);
@@ -88,6 +90,7 @@ public sealed class ThreadGovernor
                 StartProbe();
                 break;
             case Phase.Probing:
+                CountProbeCost(cost);
                 samples.Add(cost);
                 // One batch this much slower is enough: the probe loses, and staying longer would cost the run.
                 if (cost > currentCost * options.AbandonFactor) Decide(cost);
@@ -122,6 +125,7 @@ public sealed class ThreadGovernor
         samples.Clear();
         var up = current < maxThreads && (current == 1 || probeUpNext);
         probe = up ? current + 1 : current - 1;
+        probeExtra = 0;
         apply(probe);
         phase = Phase.Settling;
         afterSettling = Phase.Probing;
@@ -149,12 +153,18 @@ public sealed class ThreadGovernor
         {
             apply(current);
             reference = currentCost;
-            interval = Math.Min(interval * 2, options.LongestInterval);
+            // A probe that cost the run k batches' worth of time is not repeated before k / ProbeOverhead batches: where
+            // the other count collapses, probing stays a small fraction of the run.
+            var affordable = (int)Math.Ceiling(probeExtra / options.ProbeOverhead);
+            interval = Math.Min(Math.Max(interval * 2, affordable), options.LongestInterval);
             probeUpNext = !up;
         }
         runLeft = interval;
         phase = Phase.Running;
     }
+
+    /// <summary>Adds what a batch at the probed count cost beyond one at the current count, in batches.</summary>
+    private void CountProbeCost(double cost) => probeExtra += Math.Max(0, cost / currentCost - 1);
 
     private static double Median(IEnumerable<double> values)
     {

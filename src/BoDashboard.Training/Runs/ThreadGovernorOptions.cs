@@ -10,6 +10,8 @@ namespace BoDashboard.Training.Runs;
 /// chosen starts a new comparison at once.</param>
 /// <param name="ShortestInterval">Batches between a change of count and the next comparison.</param>
 /// <param name="LongestInterval">The interval doubles after every comparison that keeps the count, up to this.</param>
+/// <param name="ProbeOverhead">After a losing probe, the next comparison waits until the probe's extra time is at most
+/// this fraction of the batches in between (up to <paramref name="LongestInterval"/>).</param>
 public sealed record ThreadGovernorOptions(
     int WindowBatches = 5,
     int SettleBatches = 1,
@@ -18,7 +20,8 @@ public sealed record ThreadGovernorOptions(
     double MoreThreadsGain = 0.95,
     double SlowdownFactor = 1.3,
     int ShortestInterval = 20,
-    int LongestInterval = 400)
+    int LongestInterval = 400,
+    double ProbeOverhead = 0.05)
 {
     public static ThreadGovernorOptions Default { get; } = new();
 }
