@@ -64,7 +64,7 @@ public sealed class ThreadGovernor
     /// <summary>
     /// The governor of a run whose settings give <paramref name="configuredThreads"/>: null (the count stays fixed)
     /// when a count is configured or <paramref name="maxThreads"/> is 1. It starts at one thread and probes upwards:
-    /// on a machine where two threads collapse, the first comparison then costs two slow batches, not a window of them.
+    /// on a machine where two threads collapse, the first comparison then costs one slow batch, not a window of them.
     /// </summary>
     public static ThreadGovernor? ForRun(int? configuredThreads, int maxThreads) =>
         configuredThreads is null && maxThreads > 1 ? new ThreadGovernor(1, maxThreads, torch.set_num_threads) : null;
