@@ -19,7 +19,7 @@ public static class ExperimentCommand
         var subset = new Option<int?>("--train-subset") { Description = "Training images per trial (default: the CPU preset's)" };
         var classic = new Option<bool>("--classic") { Description = "The tutorial's classic 227 px AlexNet on an image folder (--dataset-path); hours per trial on a CPU" };
         var datasetPath = new Option<string?>("--dataset-path") { Description = "Image folder (with --classic) or a Fashion-MNIST folder" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads, fixed (default: adjusted while training, 1 to all cores, from the measured speed)" };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON document (no progress display)" };
 
         var tutorial = new Command("tutorial", "Tune AlexNet's learning rate and weight decay with gp-ei, random and grid, then retrain and test the best of each and the defaults");

@@ -27,7 +27,7 @@ public static class TrainCommand
         var schedule = new Option<string?>("--schedule") { Description = $"Learning-rate schedule: plateau (the tutorial's) or cosine (default: the preset's, {preset.Schedule.ToString().ToLowerInvariant()})" };
         schedule.AcceptOnlyFromAmong("plateau", "cosine");
         var dropout = new Option<double?>("--dropout") { Description = $"Dropout before the first two fully connected layers (default {preset.Dropout})" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads, fixed (default: adjusted while training, 1 to all cores, from the measured speed)" };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and augmentation", DefaultValueFactory = _ => 0 };
         var test = new Option<bool>("--test") { Description = "Also retrain on train + validation and report test accuracy" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of progress and tables" };

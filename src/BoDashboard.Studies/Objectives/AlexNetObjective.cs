@@ -1,6 +1,7 @@
 using BoDashboard.Optimization.Space;
 using BoDashboard.Studies.Definition;
 using BoDashboard.Studies.Processes;
+using BoDashboard.Training.Runs;
 using BoDashboard.Training.Settings;
 
 namespace BoDashboard.Studies.Objectives;
@@ -45,10 +46,17 @@ public sealed class AlexNetObjective(ObjectiveDefinition definition, AlexNetObje
         return line is null ? outcome : ObjectiveOutcome.Failure(line);
     }
 
-    /// <summary>This program's own verb as a trial process, with the BO_ variables of any trial command.</summary>
-    public static TrialLaunch Launch(TrialProcessOptions options, IReadOnlyList<string> verbArguments, TrialContext trial) =>
-        new(options.Host.Executable, [.. options.Host.PrefixArguments, .. verbArguments], options.BaseDirectory,
-            Commands.TrialCommandLine.Variables(trial), null, Path.Combine(trial.Directory, "trial.log"));
+    /// <summary>This program's own verb as a trial process, with the BO_ variables of any trial command and an OpenMP
+    /// wait policy that survives a busy core (<see cref="OpenMpEnvironment"/>) unless this process's environment sets
+    /// one (<paramref name="userVariable"/>: how to read it; default: this process's environment).</summary>
+    public static TrialLaunch Launch(TrialProcessOptions options, IReadOnlyList<string> verbArguments, TrialContext trial,
+        Func<string, string?>? userVariable = null)
+    {
+        var environment = new Dictionary<string, string>(OpenMpEnvironment.ToAdd(userVariable ?? Environment.GetEnvironmentVariable), StringComparer.Ordinal);
+        foreach (var (name, value) in Commands.TrialCommandLine.Variables(trial)) environment[name] = value;
+        return new(options.Host.Executable, [.. options.Host.PrefixArguments, .. verbArguments], options.BaseDirectory,
+            environment, null, Path.Combine(trial.Directory, "trial.log"));
+    }
 
     /// <summary>The training settings of one trial: the study's fixed settings, then the trial's parameters.</summary>
     public static TrainingSettings Settings(ObjectiveDefinition d, IReadOnlyDictionary<string, object> parameters, int? threads)

@@ -7,7 +7,8 @@ namespace BoDashboard.Training.Runs;
 /// <summary>Process-wide torch state a run depends on: thread count, device and seeds.</summary>
 internal static class TorchRuntime
 {
-    /// <summary>Sets torch's intra-op thread count: all cores unless told otherwise (oversubscription is ~12x slower).</summary>
+    /// <summary>Sets torch's intra-op thread count: all cores unless told otherwise (oversubscription is ~12x slower); in a
+    /// training run without a configured count, <see cref="ThreadGovernor"/> then adjusts it from the measured speed.</summary>
     public static int ConfigureThreads(int? threads)
     {
         var count = threads ?? Environment.ProcessorCount;

@@ -63,6 +63,7 @@ public sealed class Trainer : ITrainer
     {
         var clock = Stopwatch.StartNew();
         var threads = TorchRuntime.ConfigureThreads(settings.Threads);
+        var governor = ThreadGovernor.ForRun(settings.Threads, threads);
         var device = TorchRuntime.ResolveDevice(settings.Device);
         TorchRuntime.Seed(settings.Seed, device);
         var shuffling = new Random(settings.Seed);
@@ -91,6 +92,7 @@ public sealed class Trainer : ITrainer
                 for (var batch = 0; batch < batchesPerEpoch; batch++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    var batchStarted = Stopwatch.GetTimestamp();
                     using var scope = NewDisposeScope();
                     var start = batch * settings.BatchSize;
                     var indices = order.AsSpan(start, Math.Min(settings.BatchSize, train.Count - start));
@@ -103,7 +105,7 @@ public sealed class Trainer : ITrainer
                     if (!float.IsFinite(lossValue))
                     {
                         var message = $"diverged: the loss became {lossValue} in epoch {epoch}, batch {batch + 1} (learning rate {learningRate:G4})";
-                        var diverged = new TrainingResult(curve, null, null, true, message, clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant(), threads);
+                        var diverged = new TrainingResult(curve, null, null, true, message, clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant(), governor?.Threads ?? threads);
                         return (diverged, keepModel ? model : null, mean, device);
                     }
                     loss.backward();
@@ -111,6 +113,7 @@ public sealed class Trainer : ITrainer
                     lossSum += lossValue * indices.Length;
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
                     seen += indices.Length;
+                    governor?.BatchFinished(indices.Length, Stopwatch.GetElapsedTime(batchStarted).TotalSeconds);
                     if (settings.ProgressEveryBatches > 0 && (batch + 1) % settings.ProgressEveryBatches == 0 && batch + 1 < batchesPerEpoch)
                     {
                         progress?.Report(new TrainingProgress(epoch, settings.Epochs, batch + 1, batchesPerEpoch, lossSum / seen,
@@ -131,7 +134,7 @@ public sealed class Trainer : ITrainer
 
             var best = curve.Where(p => p.ValidationAccuracy is not null).MaxBy(p => p.ValidationAccuracy);
             var result = new TrainingResult(curve, best?.ValidationAccuracy, best?.Epoch, false, null,
-                clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant(), threads);
+                clock.Elapsed.TotalSeconds, device.type.ToString().ToLowerInvariant(), governor?.Threads ?? threads);
             return (result, keepModel ? model : null, mean, device);
         }
         catch

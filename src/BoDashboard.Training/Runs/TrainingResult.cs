@@ -8,7 +8,7 @@ namespace BoDashboard.Training.Runs;
 /// <param name="DivergenceMessage">Where it diverged, when it did.</param>
 /// <param name="Seconds">Wall time of the run (dataset loading from the cache included).</param>
 /// <param name="Device">"cpu" or "cuda".</param>
-/// <param name="Threads">Torch threads used.</param>
+/// <param name="Threads">Torch threads at the end of the run: the configured count, or the one the thread governor chose last.</param>
 public sealed record TrainingResult(
     IReadOnlyList<EpochResult> Curve,
     double? BestValidationAccuracy,

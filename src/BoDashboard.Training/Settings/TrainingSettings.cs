@@ -17,7 +17,9 @@ namespace BoDashboard.Training.Settings;
 /// <param name="Threshold">Smallest rise of validation accuracy that counts as an improvement (the tutorial: 1e-4).</param>
 /// <param name="Augment">Random crop with padding, and horizontal flip where the dataset allows it.</param>
 /// <param name="Seed">Seeds weights, shuffling, dropout and augmentation: the same seed gives the same curve.</param>
-/// <param name="Threads">Torch threads; null: all cores. Two trainings on 2 cores with 2 threads each are ~12x slower.</param>
+/// <param name="Threads">Torch threads, fixed for the run; null: chosen while training, between 1 and all cores, from the
+/// measured speed of the run's own batches (<see cref="Runs.ThreadGovernor"/>), so a busy core or a second trial does not
+/// make the run collapse. Fixed at 1, a seeded run is reproducible bit for bit.</param>
 /// <param name="Device">Auto picks CUDA when available.</param>
 /// <param name="ProgressEveryBatches">Report progress every N batches (0: only per epoch).</param>
 /// <param name="Schedule">How the learning rate changes: the tutorial's plateau decay or a cosine over the run.</param>

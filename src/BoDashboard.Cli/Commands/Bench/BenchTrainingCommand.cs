@@ -9,7 +9,8 @@ namespace BoDashboard.Cli.Commands.Bench;
 /// <summary>
 /// `bench training`: training throughput, one default-preset trial, and memory across 30 trials; with
 /// `--reference`, the reference script's two nets in TorchSharp next to PyTorch; with `--classic`, a short run of
-/// the classic AlexNet on a 227x227x3 image folder.
+/// the classic AlexNet on a 227x227x3 image folder; with `--under-load`, training speed per thread policy on a busy
+/// machine.
 /// </summary>
 public static class BenchTrainingCommand
 {
@@ -27,12 +28,15 @@ public static class BenchTrainingCommand
         var images = new Option<int?>("--images") { Description = "Images of the --classic run, validation included (default 512)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs of the --classic run", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch-size") { Description = "Batch of the --classic run", DefaultValueFactory = _ => 16 };
+        var underLoad = new Option<bool>("--under-load") { Description = "Training speed per thread policy: idle, with one core kept busy, and two trainings at once (3,000 images each, in processes of their own)" };
         var command = new Command("training", "Measure training speed and memory of the compact AlexNet on this machine");
-        foreach (var option in new Option[] { threads, reference, classic, json, quick, compactSteps, classicSteps, python, folder, images, epochs, batch })
+        foreach (var option in new Option[] { threads, reference, classic, json, quick, compactSteps, classicSteps, python, folder, images, epochs, batch, underLoad })
             command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
             var (runReference, runClassic, asJson, isShort) = (parse.GetValue(reference), parse.GetValue(classic), parse.GetValue(json), parse.GetValue(quick));
+            if (parse.GetValue(underLoad))
+                return Task.FromResult(RunUnderLoad(isShort, ct));
             if (!runReference && !runClassic)
             {
                 if (asJson || isShort)
@@ -129,6 +133,26 @@ public static class BenchTrainingCommand
             .AddColumns("train images", "validation images", "epochs", "batch", "device", "threads", "s / epoch", "images/s", "best val acc")
             .AddRow($"{run.TrainImages}", $"{run.ValidationImages}", $"{run.Epochs}", $"{run.BatchSize}", run.Device, $"{run.Threads}",
                 $"{run.SecondsPerEpoch:F1}", $"{run.ImagesPerSecond:F1}", run.ValidationAccuracy is { } a ? $"{a:F4}" : "diverged"));
+
+    private static int RunUnderLoad(bool isShort, CancellationToken ct)
+    {
+        try
+        {
+            var report = WithStatus(false, progress => new Runs.TrainingUnderLoadBenchmark().Run(isShort ? 64 : 3000, progress, ct));
+            UnderLoadTable.Print(report);
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled");
+            return 130;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
 
     private static Task<int> Fail(string message)
     {
