@@ -75,12 +75,12 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         var longStudy = observations.Inputs.Count > GaussianProcessOptions.Default.MaxFitPoints;
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
             CoordinateGroups: observations.Space.LengthScaleGroups,
-            WarmStart: longStudy ? WarmStartMemory.Recall(Settings.Seed, observations.Inputs) : null);
+            WarmStart: longStudy ? WarmStartMemory.Recall(Settings.Seed, observations.Inputs, observations.Targets) : null);
         var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
         var model = GaussianProcessModel.Fit(inputs, targets, options);
         if (longStudy)
         {
-            WarmStartMemory.Remember(Settings.Seed, observations.Inputs, model.Hyperparameters);
+            WarmStartMemory.Remember(Settings.Seed, observations.Inputs, observations.Targets, model.Hyperparameters);
         }
 
         if (observations.Pending.Count == 0)

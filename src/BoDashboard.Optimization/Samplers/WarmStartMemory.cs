@@ -7,8 +7,9 @@ namespace BoDashboard.Optimization.Samplers;
 /// <summary>
 /// The last GP hyperparameters fitted for each long study in this process, to warm-start the next fit (see
 /// <see cref="GaussianProcessOptions.WarmStart"/>): the sampler is stateless and knows no study id, so a study is
-/// recognised by its sampler seed and its first observations. Only a starting point is remembered, never a result:
-/// after a restart the first fit is simply cold again.
+/// recognised by its sampler seed and its first observations, points and values (two studies with the same seed and
+/// space share their first points, not their values). Only a starting point is remembered, never a result: after a
+/// restart the first fit is simply cold again.
 /// </summary>
 internal static class WarmStartMemory
 {
@@ -20,19 +21,21 @@ internal static class WarmStartMemory
 
     private static readonly ConcurrentDictionary<string, GaussianProcessHyperparameters> Fits = new(StringComparer.Ordinal);
 
-    public static GaussianProcessHyperparameters? Recall(int seed, IReadOnlyList<double[]> inputs) =>
-        Fits.TryGetValue(Key(seed, inputs), out var fit) ? fit : null;
+    public static GaussianProcessHyperparameters? Recall(int seed, IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets) =>
+        Fits.TryGetValue(Key(seed, inputs, targets), out var fit) ? fit : null;
 
-    public static void Remember(int seed, IReadOnlyList<double[]> inputs, GaussianProcessHyperparameters fit)
+    public static void Remember(int seed, IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets, GaussianProcessHyperparameters fit)
     {
         if (Fits.Count >= MaxStudies)
         {
             Fits.Clear();
         }
 
-        Fits[Key(seed, inputs)] = fit;
+        Fits[Key(seed, inputs, targets)] = fit;
     }
 
-    private static string Key(int seed, IReadOnlyList<double[]> inputs) =>
-        string.Join("|", inputs.Take(KeyPoints).Select(x => string.Join(";", x.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Prepend(seed.ToString(CultureInfo.InvariantCulture)));
+    private static string Key(int seed, IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets) =>
+        string.Join("|", Enumerable.Range(0, Math.Min(KeyPoints, inputs.Count))
+            .Select(i => string.Join(";", inputs[i].Append(targets[i]).Select(v => v.ToString("R", CultureInfo.InvariantCulture))))
+            .Prepend(seed.ToString(CultureInfo.InvariantCulture)));
 }
