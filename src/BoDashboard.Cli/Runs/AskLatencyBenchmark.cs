@@ -10,25 +10,37 @@ namespace BoDashboard.Cli.Runs;
 /// </summary>
 public static class AskLatencyBenchmark
 {
-    /// <summary>Median milliseconds of <paramref name="asks"/> asks (each told at once), after one untimed warm-up ask.</summary>
-    public static async Task<double> MeasureAsync(BenchStudyHost host, AnalyticFunction function, int completed, int asks, CancellationToken ct)
+    /// <summary>Median wall-clock and process CPU milliseconds of <paramref name="asks"/> asks (each told at once), after
+    /// one untimed warm-up ask. On a busy machine the wall time grows with the load; the CPU time much less.</summary>
+    public static async Task<(double WallMs, double CpuMs)> MeasureAsync(BenchStudyHost host, AnalyticFunction function, int completed, int asks, CancellationToken ct)
     {
         var study = await host.Studies.CreateAsync(new StudyDefinition($"latency-{function.Name}-{completed}", new ObjectiveDefinition(ObjectiveDefinition.External),
             BenchStudyHost.Parameters(function), SuiteBenchmark.Sampler(0), function.Direction.ToString().ToLowerInvariant(), completed + asks + 1), ct);
         await host.AddRandomTrialsAsync(study.Id, function, completed, new Random(completed), ct);
-        var times = new List<double>(asks);
+        var wall = new List<double>(asks);
+        var cpu = new List<double>(asks);
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i <= asks; i++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var trial = await host.Studies.AskAsync(study.Id, ct);
             var elapsed = clock.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var cpuElapsed = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             await host.Studies.TellAsync(study.Id, trial.Id, function.Evaluate(trial.Params), null, ct);
             if (i > 0)
             {
-                times.Add(elapsed);
+                wall.Add(elapsed);
+                cpu.Add(cpuElapsed);
             }
         }
 
-        return OptimizerBenchmark.Median(times);
+        return (OptimizerBenchmark.Median(wall), OptimizerBenchmark.Median(cpu));
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to print beside timings taken on a shared machine.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -63,10 +63,15 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
         acquisition.Evaluate(flat, values);
         var best = (Point: (double[]?)null, Value: double.NegativeInfinity);
         var hasDiscrete = DiscreteNeighbours.Any(space);
-        foreach (var index in StartSelection.Choose(candidates, values, _options.Restarts, i => _continuous.Length > 0 || isAllowed(candidates[i])))
+        var starts = StartSelection.Choose(candidates, values, _options.Restarts, i => _continuous.Length > 0 || isAllowed(candidates[i]));
+        var refined = _continuous.Length > 0
+            ? RefineTogether(acquisition, [.. starts.Select(i => candidates[i])], [.. starts.Select(i => values[i])], box)
+            : [.. starts.Select(i => (candidates[i], values[i]))];
+        for (var s = 0; s < starts.Count; s++)
         {
+            var index = starts[s];
             var start = candidates[index];
-            var (point, value) = _continuous.Length > 0 ? Refine(acquisition, start, values[index], box) : (start, values[index]);
+            var (point, value) = refined[s];
             if (hasDiscrete)
             {
                 (point, value) = ImproveDiscrete(acquisition, point, value, isAllowed, box);
@@ -181,6 +186,67 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
 
     private static double Gaussian(Random random) => MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
 
+    /// <summary>
+    /// <see cref="Refine"/> from several starts in lockstep, each round's points scored together (a long study's GP then
+    /// reads its Cholesky factor once per four points, not once per point); each search ends where it would alone.
+    /// </summary>
+    private List<(double[] Point, double Value)> RefineTogether(IAcquisition acquisition, IReadOnlyList<double[]> starts, IReadOnlyList<double> startValues,
+        (double[] Lower, double[] Upper) box)
+    {
+        var dims = space.Dimension;
+        var reducedStarts = starts.Select(start => _continuous.Select(d => start[d]).ToArray()).ToList();
+        var lower = _continuous.Select(d => box.Lower[d]).ToArray();
+        var upper = _continuous.Select(d => box.Upper[d]).ToArray();
+        BoundedLbfgs.BatchObjective objective = (searches, reduced, gradients) =>
+        {
+            // Each search's start with its float coordinates replaced; the discrete ones stay the start's.
+            var full = new double[reduced.Count * dims];
+            for (var i = 0; i < reduced.Count; i++)
+            {
+                var row = full.AsSpan(i * dims, dims);
+                starts[searches[i]].CopyTo(row);
+                for (var k = 0; k < _continuous.Length; k++)
+                {
+                    row[_continuous[k]] = reduced[i][k];
+                }
+            }
+
+            var values = new double[reduced.Count];
+            var fullGradients = new double[reduced.Count * dims];
+            acquisition.EvaluateWithGradient(full, values, fullGradients);
+            for (var i = 0; i < reduced.Count; i++)
+            {
+                values[i] = -values[i];
+                for (var k = 0; k < _continuous.Length; k++)
+                {
+                    gradients[i][k] = -fullGradients[i * dims + _continuous[k]];
+                }
+            }
+
+            return values;
+        };
+        var results = BoundedLbfgs.MinimizeTogether(objective, reducedStarts, lower, upper, _options.MaxIterations,
+            gradientTolerance: 1e-9, relativeTolerance: 1e-10);
+        return [.. results.Select((r, i) => Improved(starts[i], startValues[i], r.X, r.Value))];
+    }
+
+    /// <summary>The start with the search's float coordinates, or the start itself when the search found nothing better.</summary>
+    private (double[] Point, double Value) Improved(double[] start, double startValue, double[] reducedBest, double negative)
+    {
+        if (!(-negative > startValue))
+        {
+            return (start, startValue);
+        }
+
+        var point = (double[])start.Clone();
+        for (var k = 0; k < _continuous.Length; k++)
+        {
+            point[_continuous[k]] = reducedBest[k];
+        }
+
+        return (point, -negative);
+    }
+
     private (double[] Point, double Value) Refine(IAcquisition acquisition, double[] start, double startValue,
         (double[] Lower, double[] Upper) box)
     {
@@ -207,17 +273,6 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
         };
         var (xBest, negative, _) = BoundedLbfgs.Minimize(objective, reducedStart, lower, upper, _options.MaxIterations,
             gradientTolerance: 1e-9, relativeTolerance: 1e-10);
-        if (!(-negative > startValue))
-        {
-            return (start, startValue);
-        }
-
-        var point = (double[])start.Clone();
-        for (var k = 0; k < _continuous.Length; k++)
-        {
-            point[_continuous[k]] = xBest[k];
-        }
-
-        return (point, -negative);
+        return Improved(start, startValue, xBest, negative);
     }
 }

@@ -9,7 +9,9 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// promising (a 6-D GP otherwise spends a fifth of its budget on Hartmann's corners). <see cref="WarpOutputs"/>
 /// applies <see cref="OutputWarp"/> to heavy-tailed targets. <see cref="CoordinateGroups"/> gives, per input
 /// coordinate, which length scale it uses (<see cref="Space.SearchSpace.LengthScaleGroups"/>: a categorical's one-hot
-/// coordinates share one); null means one per coordinate.
+/// coordinates share one); null means one per coordinate. <see cref="WarmStart"/> (earlier hyperparameters of the same
+/// data, e.g. a long study's previous fit) replaces the restarts by one local search from there, but only when the fit
+/// runs on a subset (more than <see cref="MaxFitPoints"/> points): smaller fits always start cold.
 /// </summary>
 public sealed record GaussianProcessOptions(
     double? FixedNoise = null,
@@ -21,7 +23,8 @@ public sealed record GaussianProcessOptions(
     double MaxLengthScale = 20.0,
     double PriorMeanQuantile = 0.2,
     bool WarpOutputs = true,
-    IReadOnlyList<int>? CoordinateGroups = null)
+    IReadOnlyList<int>? CoordinateGroups = null,
+    GaussianProcessHyperparameters? WarmStart = null)
 {
     public static GaussianProcessOptions Default { get; } = new();
 }

@@ -161,6 +161,39 @@ internal sealed class CholeskyFactor
     }
 
     /// <summary>
+    /// Solves (L L^T) x = b for four right-hand sides at once, each rounded exactly as <see cref="Solve"/> rounds it;
+    /// L is read once for all four instead of once per right-hand side.
+    /// </summary>
+    public void SolveEach4(Span<double> b0, Span<double> b1, Span<double> b2, Span<double> b3)
+    {
+        var n = Size;
+        Span<double> scalars = stackalloc double[4];
+        for (var i = 0; i < n; i++)
+        {
+            VectorKernels.DotEach4(_l.AsSpan(i * n, i), b0[..i], b1[..i], b2[..i], b3[..i], scalars);
+            var diagonal = _l[i * n + i];
+            b0[i] = (b0[i] - scalars[0]) / diagonal;
+            b1[i] = (b1[i] - scalars[1]) / diagonal;
+            b2[i] = (b2[i] - scalars[2]) / diagonal;
+            b3[i] = (b3[i] - scalars[3]) / diagonal;
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var diagonal = _l[i * n + i];
+            b0[i] /= diagonal;
+            b1[i] /= diagonal;
+            b2[i] /= diagonal;
+            b3[i] /= diagonal;
+            scalars[0] = -b0[i];
+            scalars[1] = -b1[i];
+            scalars[2] = -b2[i];
+            scalars[3] = -b3[i];
+            VectorKernels.AxpyEach4(scalars, _l.AsSpan(i * n, i), b0[..i], b1[..i], b2[..i], b3[..i]);
+        }
+    }
+
+    /// <summary>
     /// Solves L x = b for four right-hand sides at once (each of length n); L's rows are read once for all four.
     /// </summary>
     public void SolveLower4(Span<double> b0, Span<double> b1, Span<double> b2, Span<double> b3)

@@ -14,157 +14,229 @@ internal static class BoundedLbfgs
         ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, int maxIterations = 100, int memory = 8,
         double gradientTolerance = 1e-6, double relativeTolerance = 1e-9)
     {
-        var n = start.Length;
-        var x = new double[n];
-        for (var i = 0; i < n; i++)
+        var search = new Search(start.ToArray(), lower.ToArray(), upper.ToArray(), maxIterations, memory, gradientTolerance, relativeTolerance);
+        while (search.Next())
         {
-            x[i] = Math.Clamp(start[i], lower[i], upper[i]);
+            search.Value = f(search.Point, search.Gradient);
         }
 
-        var g = new double[n];
-        var fx = f(x, g);
-        var evaluations = 1;
-        if (!double.IsFinite(fx))
+        return search.Result;
+    }
+
+    /// <summary>
+    /// Several minimisations run in lockstep, so that each round's evaluations (one per unfinished search) go to
+    /// <paramref name="f"/> together: an objective that costs one pass over a large matrix per point (a GP's
+    /// acquisition) then reads it once for several points. Each search takes exactly the steps it takes alone.
+    /// </summary>
+    public static List<(double[] X, double Value, int Evaluations)> MinimizeTogether(BatchObjective f, IReadOnlyList<double[]> starts,
+        double[] lower, double[] upper, int maxIterations = 100, int memory = 8, double gradientTolerance = 1e-6, double relativeTolerance = 1e-9)
+    {
+        var searches = starts.Select(s => new Search(s, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance)).ToList();
+        var active = Enumerable.Range(0, searches.Count).Where(i => searches[i].Next()).ToList();
+        while (active.Count > 0)
         {
-            return (x, fx, evaluations);
+            var values = f(active, [.. active.Select(i => searches[i].Point)], [.. active.Select(i => searches[i].Gradient)]);
+            for (var k = 0; k < active.Count; k++)
+            {
+                searches[active[k]].Value = values[k];
+            }
+
+            active = active.Where(i => searches[i].Next()).ToList();
         }
 
-        var s = new List<double[]>(memory);
-        var y = new List<double[]>(memory);
-        var rho = new List<double>(memory);
-        var d = new double[n];
-        var xn = new double[n];
-        var gn = new double[n];
-        var free = new bool[n];
-        var alpha = new double[memory];
+        return searches.Select(s => s.Result).ToList();
+    }
 
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+    /// <summary>Computes f at every point (each of the search with the same position in <paramref name="searches"/>, an index
+    /// into the starts) and writes each gradient into the matching array.</summary>
+    public delegate double[] BatchObjective(IReadOnlyList<int> searches, IReadOnlyList<double[]> points, IReadOnlyList<double[]> gradients);
+
+    /// <summary>
+    /// One minimisation as a sequence of requests: after <see cref="Next"/> returns true, the caller computes the
+    /// objective at <see cref="Point"/>, writes its gradient into <see cref="Gradient"/> and sets <see cref="Value"/>.
+    /// </summary>
+    private sealed class Search
+    {
+        private readonly IEnumerator<bool> _steps;
+
+        public Search(double[] start, double[] lower, double[] upper, int maxIterations, int memory, double gradientTolerance,
+            double relativeTolerance)
         {
-            var projectedNorm = 0.0;
+            _steps = Steps(start, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance).GetEnumerator();
+        }
+
+        public double[] Point { get; private set; } = [];
+
+        public double[] Gradient { get; private set; } = [];
+
+        public double Value { get; set; }
+
+        public (double[] X, double Value, int Evaluations) Result { get; private set; }
+
+        /// <summary>Runs to the next evaluation it needs; false when the search is over (see <see cref="Result"/>).</summary>
+        public bool Next() => _steps.MoveNext();
+
+        private IEnumerable<bool> Steps(double[] start, double[] lower, double[] upper, int maxIterations, int memory, double gradientTolerance,
+            double relativeTolerance)
+        {
+            var n = start.Length;
+            var x = new double[n];
             for (var i = 0; i < n; i++)
             {
-                var atLower = x[i] <= lower[i] && g[i] > 0;
-                var atUpper = x[i] >= upper[i] && g[i] < 0;
-                free[i] = !(atLower || atUpper);
-                if (free[i])
+                x[i] = Math.Clamp(start[i], lower[i], upper[i]);
+            }
+
+            var g = new double[n];
+            (Point, Gradient) = (x, g);
+            yield return false;
+            var fx = Value;
+            var evaluations = 1;
+            if (!double.IsFinite(fx))
+            {
+                Result = (x, fx, evaluations);
+                yield break;
+            }
+
+            var s = new List<double[]>(memory);
+            var y = new List<double[]>(memory);
+            var rho = new List<double>(memory);
+            var d = new double[n];
+            var xn = new double[n];
+            var gn = new double[n];
+            var free = new bool[n];
+            var alpha = new double[memory];
+
+            for (var iteration = 0; iteration < maxIterations; iteration++)
+            {
+                var projectedNorm = 0.0;
+                for (var i = 0; i < n; i++)
                 {
-                    projectedNorm = Math.Max(projectedNorm, Math.Abs(g[i]));
-                }
-            }
-
-            if (projectedNorm < gradientTolerance)
-            {
-                break;
-            }
-
-            // Two-loop recursion on the free coordinates.
-            for (var i = 0; i < n; i++)
-            {
-                d[i] = free[i] ? -g[i] : 0;
-            }
-
-            for (var k = s.Count - 1; k >= 0; k--)
-            {
-                alpha[k] = rho[k] * MaskedDot(s[k], d, free);
-                MaskedAxpy(-alpha[k], y[k], d, free);
-            }
-
-            if (s.Count > 0)
-            {
-                var last = s.Count - 1;
-                var gamma = MaskedDot(s[last], y[last], free) / Math.Max(MaskedDot(y[last], y[last], free), 1e-300);
-                if (gamma > 0 && double.IsFinite(gamma))
-                {
-                    for (var i = 0; i < n; i++)
+                    var atLower = x[i] <= lower[i] && g[i] > 0;
+                    var atUpper = x[i] >= upper[i] && g[i] < 0;
+                    free[i] = !(atLower || atUpper);
+                    if (free[i])
                     {
-                        d[i] *= gamma;
+                        projectedNorm = Math.Max(projectedNorm, Math.Abs(g[i]));
                     }
                 }
-            }
 
-            for (var k = 0; k < s.Count; k++)
-            {
-                var beta = rho[k] * MaskedDot(y[k], d, free);
-                MaskedAxpy(alpha[k] - beta, s[k], d, free);
-            }
+                if (projectedNorm < gradientTolerance)
+                {
+                    break;
+                }
 
-            var slope = MaskedDot(g, d, free);
-            if (!(slope < 0) || !double.IsFinite(slope))
-            {
-                // Curvature memory went bad: fall back to steepest descent.
-                s.Clear();
-                y.Clear();
-                rho.Clear();
+                // Two-loop recursion on the free coordinates.
                 for (var i = 0; i < n; i++)
                 {
                     d[i] = free[i] ? -g[i] : 0;
                 }
-            }
 
-            var step = s.Count == 0 ? Math.Min(1.0, 1.0 / Math.Max(projectedNorm, 1e-12)) : 1.0;
-            var accepted = false;
-            double fn = 0;
-            for (var trial = 0; trial < 30; trial++)
-            {
-                var decrease = 0.0;
-                for (var i = 0; i < n; i++)
+                for (var k = s.Count - 1; k >= 0; k--)
                 {
-                    xn[i] = Math.Clamp(x[i] + step * d[i], lower[i], upper[i]);
-                    decrease += g[i] * (xn[i] - x[i]);
+                    alpha[k] = rho[k] * MaskedDot(s[k], d, free);
+                    MaskedAxpy(-alpha[k], y[k], d, free);
                 }
 
-                fn = f(xn, gn);
-                evaluations++;
-                if (double.IsFinite(fn) && fn <= fx + 1e-4 * decrease)
+                if (s.Count > 0)
                 {
-                    accepted = true;
+                    var last = s.Count - 1;
+                    var gamma = MaskedDot(s[last], y[last], free) / Math.Max(MaskedDot(y[last], y[last], free), 1e-300);
+                    if (gamma > 0 && double.IsFinite(gamma))
+                    {
+                        for (var i = 0; i < n; i++)
+                        {
+                            d[i] *= gamma;
+                        }
+                    }
+                }
+
+                for (var k = 0; k < s.Count; k++)
+                {
+                    var beta = rho[k] * MaskedDot(y[k], d, free);
+                    MaskedAxpy(alpha[k] - beta, s[k], d, free);
+                }
+
+                var slope = MaskedDot(g, d, free);
+                if (!(slope < 0) || !double.IsFinite(slope))
+                {
+                    // Curvature memory went bad: fall back to steepest descent.
+                    s.Clear();
+                    y.Clear();
+                    rho.Clear();
+                    for (var i = 0; i < n; i++)
+                    {
+                        d[i] = free[i] ? -g[i] : 0;
+                    }
+                }
+
+                var step = s.Count == 0 ? Math.Min(1.0, 1.0 / Math.Max(projectedNorm, 1e-12)) : 1.0;
+                var accepted = false;
+                double fn = 0;
+                for (var trial = 0; trial < 30; trial++)
+                {
+                    var decrease = 0.0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        xn[i] = Math.Clamp(x[i] + step * d[i], lower[i], upper[i]);
+                        decrease += g[i] * (xn[i] - x[i]);
+                    }
+
+                    (Point, Gradient) = (xn, gn);
+                    yield return false;
+                    fn = Value;
+                    evaluations++;
+                    if (double.IsFinite(fn) && fn <= fx + 1e-4 * decrease)
+                    {
+                        accepted = true;
+                        break;
+                    }
+
+                    step *= 0.5;
+                }
+
+                if (!accepted)
+                {
                     break;
                 }
 
-                step *= 0.5;
-            }
-
-            if (!accepted)
-            {
-                break;
-            }
-
-            var sk = new double[n];
-            var yk = new double[n];
-            var sy = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                sk[i] = xn[i] - x[i];
-                yk[i] = gn[i] - g[i];
-                sy += sk[i] * yk[i];
-            }
-
-            var previous = fx;
-            Array.Copy(xn, x, n);
-            Array.Copy(gn, g, n);
-            fx = fn;
-            if (sy > 1e-12)
-            {
-                if (s.Count == memory)
+                var sk = new double[n];
+                var yk = new double[n];
+                var sy = 0.0;
+                for (var i = 0; i < n; i++)
                 {
-                    s.RemoveAt(0);
-                    y.RemoveAt(0);
-                    rho.RemoveAt(0);
+                    sk[i] = xn[i] - x[i];
+                    yk[i] = gn[i] - g[i];
+                    sy += sk[i] * yk[i];
                 }
 
-                s.Add(sk);
-                y.Add(yk);
-                rho.Add(1.0 / sy);
+                var previous = fx;
+                Array.Copy(xn, x, n);
+                Array.Copy(gn, g, n);
+                fx = fn;
+                if (sy > 1e-12)
+                {
+                    if (s.Count == memory)
+                    {
+                        s.RemoveAt(0);
+                        y.RemoveAt(0);
+                        rho.RemoveAt(0);
+                    }
+
+                    s.Add(sk);
+                    y.Add(yk);
+                    rho.Add(1.0 / sy);
+                }
+
+                if (previous - fx <= relativeTolerance * Math.Max(1.0, Math.Abs(fx)))
+                {
+                    break;
+                }
             }
 
-            if (previous - fx <= relativeTolerance * Math.Max(1.0, Math.Abs(fx)))
-            {
-                break;
-            }
+            Result = (x, fx, evaluations);
         }
-
-        return (x, fx, evaluations);
     }
+
 
     private static double MaskedDot(double[] a, double[] b, bool[] mask)
     {

@@ -71,10 +71,18 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// <see cref="SamplerSettings.Liar"/>, at the worst value seen).</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
+        // A long study's fit starts from its previous one (only fits on a subset use it; see GaussianProcessOptions).
+        var longStudy = observations.Inputs.Count > GaussianProcessOptions.Default.MaxFitPoints;
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
-            CoordinateGroups: observations.Space.LengthScaleGroups);
+            CoordinateGroups: observations.Space.LengthScaleGroups,
+            WarmStart: longStudy ? WarmStartMemory.Recall(Settings.Seed, observations.Inputs, observations.Targets) : null);
         var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
         var model = GaussianProcessModel.Fit(inputs, targets, options);
+        if (longStudy)
+        {
+            WarmStartMemory.Remember(Settings.Seed, observations.Inputs, observations.Targets, model.Hyperparameters);
+        }
+
         if (observations.Pending.Count == 0)
         {
             return model;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BoDashboard.Optimization.Space;
 
 namespace BoDashboard.Optimization.Samplers;
@@ -10,7 +9,7 @@ namespace BoDashboard.Optimization.Samplers;
 /// </summary>
 internal sealed class ObservationSet
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<double[]> _seen = new(RoundedPoints.Instance);
 
     private ObservationSet(SearchSpace space)
     {
@@ -101,14 +100,33 @@ internal sealed class ObservationSet
         return x;
     }
 
-    public bool IsNew(double[] x) => !_seen.Contains(Key(x));
+    public bool IsNew(double[] x) => !_seen.Contains(RoundedPoints.Round(x));
 
-    public void Remember(double[] x) => _seen.Add(Key(x));
+    public void Remember(double[] x) => _seen.Add(RoundedPoints.Round(x));
 
     /// <summary>Indices of the best completed observations, best first.</summary>
     public IReadOnlyList<double[]> Best(int count) =>
         Enumerable.Range(0, CompletedCount).OrderByDescending(i => Targets[i]).Take(count).Select(i => Inputs[i]).ToList();
 
-    // Rounded so that a point clamped to a bound twice, or re-encoded from natural units, is recognised.
-    private static string Key(double[] x) => string.Join(";", x.Select(v => Math.Round(v, 9).ToString("R", CultureInfo.InvariantCulture)));
+    /// <summary>Points compared after rounding to 9 decimals, so that a point clamped to a bound twice, or re-encoded from
+    /// natural units, is recognised. Numbers, not strings: a long study remembers thousands of points per ask.</summary>
+    private sealed class RoundedPoints : IEqualityComparer<double[]>
+    {
+        public static readonly RoundedPoints Instance = new();
+
+        public static double[] Round(double[] x) => Array.ConvertAll(x, v => Math.Round(v, 9));
+
+        public bool Equals(double[]? a, double[]? b) => a is not null && b is not null && a.AsSpan().SequenceEqual(b);
+
+        public int GetHashCode(double[] x)
+        {
+            var hash = new HashCode();
+            foreach (var v in x)
+            {
+                hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

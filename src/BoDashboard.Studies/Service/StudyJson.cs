@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using BoDashboard.Optimization;
 using BoDashboard.Optimization.Space;
@@ -46,18 +47,31 @@ public static class StudyJson
     /// <summary>Reads stored parameters back into the canonical types (double, long, string).</summary>
     public static IReadOnlyDictionary<string, object> Params(string paramsJson, SearchSpace space)
     {
-        var raw = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(paramsJson, Options)!;
+        // Read as a stream, not through a JsonDocument per trial: a long study's ask reads thousands of these.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(paramsJson));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("stored trial parameters are not a JSON object");
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var p in space.Parameters)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!raw.TryGetValue(p.Name, out var e)) continue;
+            var index = space.IndexOf(reader.GetString()!);
+            reader.Read();
+            if (index < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var p = space.Parameters[index];
+            var isNumber = reader.TokenType == JsonTokenType.Number;
             values[p.Name] = p switch
             {
-                IntParameter => e.ValueKind == JsonValueKind.Number ? (object)(long)Math.Round(e.GetDouble()) : long.Parse(e.GetString()!, CultureInfo.InvariantCulture),
-                FloatParameter => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.Parse(e.GetString()!, CultureInfo.InvariantCulture),
-                _ => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText(),
+                IntParameter => isNumber ? (object)(long)Math.Round(reader.GetDouble()) : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture),
+                FloatParameter => isNumber ? reader.GetDouble() : double.Parse(reader.GetString()!, CultureInfo.InvariantCulture),
+                _ => reader.TokenType == JsonTokenType.String ? reader.GetString()! : JsonElement.ParseValue(ref reader).GetRawText(),
             };
         }
+
         return values;
     }
 

@@ -204,7 +204,7 @@ public sealed partial class StudyService(
                     ?? throw new StudyOperationException(StudyErrorKind.Conflict, study.State != StudyStates.Running
                         ? $"study {id} is {study.State}; only a running study hands out trials"
                         : $"study {id} has used its budget of {study.Budget} trials");
-        return (await GetAsync(id, ct)).Trials.Single(t => t.Id == claim.TrialId);
+        return await TrialDetailsAsync(study, claim.TrialId, ct);
     }
 
     /// <summary>Stores an intermediate value of an asked trial; the answer says whether the caller should stop it.</summary>
@@ -242,7 +242,16 @@ public sealed partial class StudyService(
         }
         if (!await scheduler.FinishAsync(claim, outcome, ct))
             throw new StudyOperationException(StudyErrorKind.Conflict, $"trial {trial.Number} is already finished");
-        return (await GetAsync(id, ct)).Trials.Single(t => t.Id == trialId);
+        return await TrialDetailsAsync(await LoadAsync(id, ct), trialId, ct);
+    }
+
+    /// <summary>One trial of a study, read alone: a long study's ask and tell should not re-read its thousands of trials.</summary>
+    private async Task<TrialDetails> TrialDetailsAsync(StudyEntity study, int trialId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var trial = await db.Trials.AsNoTracking().SingleAsync(t => t.Id == trialId && t.StudyId == study.Id, ct);
+        var curve = await db.IntermediateValues.AsNoTracking().Where(v => v.TrialId == trialId).OrderBy(v => v.Step).ToListAsync(ct);
+        return Details(trial, StudyJson.Validated(study), curve.Select(StudyJson.Intermediate).ToList());
     }
 
     /// <summary>A running trial that an ask handed out; trials the server runs itself take no values from outside.</summary>

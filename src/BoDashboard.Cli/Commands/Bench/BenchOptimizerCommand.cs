@@ -131,10 +131,9 @@ public static class BenchOptimizerCommand
 
     private static void ManyTrials()
     {
-        var table = new Table().Title("ask latency through the study service after N completed trials (load, GP fit, acquisition, claim), ms, median of 3")
-            .AddColumn("N").AddColumn("2-D (branin)", c => c.RightAligned()).AddColumn("20-D (branin20)", c => c.RightAligned());
         var functions = new[] { AnalyticFunctions.Get("branin"), AnalyticFunctions.Get("branin20") };
-        var rows = ManyTrialSizes.ToDictionary(n => n, _ => new string[functions.Length]);
+        var rows = ManyTrialSizes.ToDictionary(n => n, _ => new (double Wall, double Cpu)[functions.Length]);
+        var loadBefore = AskLatencyBenchmark.LoadAverage();
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(progress =>
         {
             var task = progress.AddTask("many-trials studies", maxValue: ManyTrialSizes.Length * functions.Length);
@@ -146,7 +145,7 @@ public static class BenchOptimizerCommand
                     for (var f = 0; f < functions.Length; f++)
                     {
                         task.Description = $"{functions[f].Name}, {n} trials";
-                        rows[n][f] = F(AskLatencyBenchmark.MeasureAsync(host, functions[f], n, 3, CancellationToken.None).GetAwaiter().GetResult(), "F0");
+                        rows[n][f] = AskLatencyBenchmark.MeasureAsync(host, functions[f], n, 3, CancellationToken.None).GetAwaiter().GetResult();
                         task.Increment(1);
                     }
                 }
@@ -156,12 +155,16 @@ public static class BenchOptimizerCommand
                 host.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         });
+        // Plain lines rather than a table, so the figures survive any terminal width and are easy to paste.
+        AnsiConsole.MarkupLine("[bold]many-trials[/]: ask latency through the study service after N completed trials (load, GP fit, acquisition, claim),");
+        AnsiConsole.MarkupLine("median of 3 asks, wall-clock ms (process CPU ms); goal: at most 150 ms at 2,000 and 1,000 ms at 5,000");
+        AnsiConsole.MarkupLine($"load average before: {loadBefore}; after: {AskLatencyBenchmark.LoadAverage()} ({Environment.ProcessorCount} cores)");
+        AnsiConsole.MarkupLine($"{"N",6}  {"2-D (branin)",18}  {"20-D (branin20)",18}");
         foreach (var n in ManyTrialSizes)
         {
-            table.AddRow([n.ToString(CultureInfo.InvariantCulture), .. rows[n]]);
+            var cells = rows[n].Select(r => $"{F(r.Wall, "F0")} ({F(r.Cpu, "F0")})");
+            AnsiConsole.WriteLine($"{n,6}  {string.Join("  ", cells.Select(c => $"{c,18}"))}");
         }
-
-        AnsiConsole.Write(table);
     }
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
