@@ -7,8 +7,9 @@ namespace BoDashboard.Optimization.Samplers;
 /// <summary>
 /// Bayesian optimisation: <see cref="SamplerSettings.InitialPoints"/> random trials, then the maximiser of the
 /// acquisition (EI by default) under a GP fitted to the completed trials. Pending (running) trials and earlier
-/// points of the same batch enter the GP as fantasies at its own mean ("kriging believer"), which flattens the
-/// acquisition there, so a batch spreads out; exact repeats are refused outright.
+/// points of the same batch enter the GP as noise-free fantasies at its own mean ("kriging believer"), which
+/// flattens the acquisition there, so a batch spreads out; exact repeats are refused outright. The other
+/// <see cref="SamplerSettings.PendingFantasies"/> are a constant liar and local penalisation.
 /// </summary>
 public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
@@ -76,7 +77,10 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 step.Lower, step.Upper));
             if (i + 1 < count && !penalised)
             {
-                model = model.Condition([step.Point], [Believe(model, step.Point)]);
+                // The same fantasy as for a pending trial (see FitWithPending).
+                model = Settings.PendingFantasy == SamplerSettings.Liar
+                    ? model.Condition([step.Point], [observations.Targets.Min()])
+                    : model.Condition([step.Point], [Believe(model, step.Point)], exact: true);
             }
         }
 
@@ -97,10 +101,15 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             return model;
         }
 
-        var fantasies = Settings.PendingFantasy == SamplerSettings.Liar
+        // The believer's fantasies are exact: with the noise the GP learnt (large on rugged functions such as Ackley,
+        // whose ripples look like noise) a fantasy barely lowered the variance at its point, so EI stayed highest right
+        // next to it and a batch piled up on one spot, which the next fit read as yet more noise. The liar's low value
+        // stays a noisy observation: made exact it would carve a sharp hole rather than push the batch away.
+        var liar = Settings.PendingFantasy == SamplerSettings.Liar;
+        var fantasies = liar
             ? Enumerable.Repeat(observations.Targets.Min(), observations.Pending.Count).ToArray()
             : observations.Pending.Select(p => Believe(model, p)).ToArray();
-        return model.Condition(observations.Pending, fantasies);
+        return model.Condition(observations.Pending, fantasies, exact: !liar);
     }
 
     /// <summary>The acquisition's maximiser among points not yet tried or pending.</summary>

@@ -50,7 +50,7 @@ public static class ParallelTable
         {
             foreach (var batch in Batches.Skip(1))
             {
-                table.AddColumn($"{batch} pending, {fantasy}", c => c.RightAligned());
+                table.AddColumn($"{batch}, {fantasy}", c => c.RightAligned());
             }
         }
 
