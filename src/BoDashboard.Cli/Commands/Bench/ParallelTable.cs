@@ -63,7 +63,8 @@ public static class ParallelTable
                 foreach (var batch in Batches.Skip(1))
                 {
                     var m = medians[(problem, batch, fantasy)];
-                    cells.Add($"{F(m)} ({(m / sequential).ToString("F1", CultureInfo.InvariantCulture)}x)");
+                    var ratio = m / sequential;
+                    cells.Add($"{F(m)} ({ratio.ToString(ratio < 10 ? "F1" : "F0", CultureInfo.InvariantCulture)}x)");
                 }
             }
 
