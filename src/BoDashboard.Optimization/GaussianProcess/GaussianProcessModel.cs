@@ -17,10 +17,16 @@ public sealed class GaussianProcessModel
     private readonly double[] _inverseLengthScales;
     private readonly double[] _alpha;
     private readonly CholeskyFactor _cholesky;
+    // Per point: true for points known exactly (fantasies, see Condition), which get only a jitter, not the noise.
+    private readonly bool[] _exact;
+
+    // Diagonal of an exact point: enough to keep the factor positive definite when a fantasy sits near an observation.
+    private const double ExactJitter = 1e-6;
 
     private GaussianProcessModel(double[] x, int n, int dims, double[] y, GaussianProcessHyperparameters hyperparameters,
-        double targetMean, double targetStd, OutputWarp warp)
+        double targetMean, double targetStd, OutputWarp warp, bool[]? exact = null)
     {
+        _exact = exact ?? new bool[n];
         Warp = warp;
         _x = x;
         Count = n;
@@ -39,7 +45,7 @@ public sealed class GaussianProcessModel
             ScaledPoint(x.AsSpan(i * dims, dims), point);
             MaternKernel.SquaredDistances(point, _z, n, k.AsSpan(i * n, n));
             MaternKernel.FromSquaredDistances(k.AsSpan(i * n, n), hyperparameters.Amplitude, k.AsSpan(i * n, n), default);
-            k[i * n + i] += hyperparameters.Noise;
+            k[i * n + i] += PointNoise(i);
         }
 
         _cholesky = CholeskyFactor.Factor(k, n);
@@ -50,8 +56,10 @@ public sealed class GaussianProcessModel
         // accuracy) the best observation is partly luck, and measuring improvement against it makes EI collapse to
         // ~0 everywhere, so the search wanders to the corners. The mean at x_i is y_i - noise * alpha_i; without
         // noise this is the best observation, as in bayes_opt.
-        StandardizedBest = n == 0 ? 0 : Enumerable.Range(0, n).Max(i => standardized[i] - hyperparameters.Noise * _alpha[i]);
+        StandardizedBest = n == 0 ? 0 : Enumerable.Range(0, n).Max(i => standardized[i] - PointNoise(i) * _alpha[i]);
     }
+
+    private double PointNoise(int i) => _exact[i] ? Math.Min(ExactJitter * Hyperparameters.Amplitude, Hyperparameters.Noise) : Hyperparameters.Noise;
 
     public int Count { get; }
 
@@ -135,8 +143,12 @@ public sealed class GaussianProcessModel
             warp ?? OutputWarp.Identity);
     }
 
-    /// <summary>A model with the same hyperparameters and standardisation that also knows the given points.</summary>
-    public GaussianProcessModel Condition(IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets)
+    /// <summary>
+    /// A model with the same hyperparameters and standardisation that also knows the given points: as noisy
+    /// observations, or with <paramref name="exact"/> as noise-free ones (fantasies at the GP's own mean, whose
+    /// variance must vanish there even when the GP has learnt a large noise, or a batch piles up on one spot).
+    /// </summary>
+    public GaussianProcessModel Condition(IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets, bool exact = false)
     {
         var n = Count + inputs.Count;
         var x = new double[n * Dimension];
@@ -146,7 +158,8 @@ public sealed class GaussianProcessModel
             inputs[i].CopyTo(x, (Count + i) * Dimension);
         }
 
-        return new GaussianProcessModel(x, n, Dimension, Targets.Concat(targets).ToArray(), Hyperparameters, TargetMean, TargetStd, Warp);
+        return new GaussianProcessModel(x, n, Dimension, Targets.Concat(targets).ToArray(), Hyperparameters, TargetMean, TargetStd, Warp,
+            [.. _exact, .. Enumerable.Repeat(exact, inputs.Count)]);
     }
 
     public double Input(int i, int d) => _x[i * Dimension + d];

@@ -7,8 +7,9 @@ namespace BoDashboard.Optimization.Samplers;
 /// <summary>
 /// Bayesian optimisation: <see cref="SamplerSettings.InitialPoints"/> random trials, then the maximiser of the
 /// acquisition (EI by default) under a GP fitted to the completed trials. Pending (running) trials and earlier
-/// points of the same batch enter the GP as fantasies at its own mean ("kriging believer"), which flattens the
-/// acquisition there, so a batch spreads out; exact repeats are refused outright.
+/// points of the same batch enter the GP as noise-free fantasies at its own mean ("kriging believer"), which
+/// flattens the acquisition there, so a batch spreads out; exact repeats are refused outright. The other
+/// <see cref="SamplerSettings.PendingFantasies"/> are a constant liar and local penalisation.
 /// </summary>
 public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
@@ -39,6 +40,11 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         var random = SamplerSeed.For(Settings.Seed, history.Count);
         var proposals = new List<SamplerProposal>(count);
         GaussianProcessModel? model = null;
+        // Local penalisation keeps the GP on completed trials and penalises the acquisition around every pending point
+        // instead, including the earlier points of this batch.
+        var penalised = Settings.PendingFantasy == SamplerSettings.Penalisation;
+        var pending = new List<double[]>(observations.Pending);
+        double? lipschitz = null;
         for (var i = 0; i < count; i++)
         {
             var trial = history.Count + i;
@@ -46,21 +52,35 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             {
                 var x = observations.FreshRandom(random);
                 observations.Remember(x);
+                pending.Add(x);
                 proposals.Add(new SamplerProposal(space.Decode(x), trial < Settings.InitialPoints ? SuggestionOrigins.Initial : SuggestionOrigins.Random,
                     null, null));
                 continue;
             }
 
             model ??= FitWithPending(observations, history.Count);
+            Func<IAcquisition, IAcquisition>? penalty = null;
+            if (penalised && pending.Count > 0)
+            {
+                var fitted = model;
+                lipschitz ??= LocalPenalisation.EstimateLipschitz(fitted, LipschitzProbes(observations, history.Count));
+                var snapshot = pending.ToArray();
+                penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
+            }
+
             var last = Settings.Budget is { } budget && trial == budget - 1;
-            var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom);
+            var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
             observations.Remember(step.Point);
+            pending.Add(step.Point);
             var origin = step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
             proposals.Add(new SamplerProposal(space.Decode(step.Point), origin, double.IsFinite(step.Value) ? step.Value : null, model,
                 step.Lower, step.Upper));
-            if (i + 1 < count)
+            if (i + 1 < count && !penalised)
             {
-                model = model.Condition([step.Point], [Believe(model, step.Point)]);
+                // The same fantasy as for a pending trial (see FitWithPending).
+                model = Settings.PendingFantasy == SamplerSettings.Liar
+                    ? model.Condition([step.Point], [observations.Targets.Min()])
+                    : model.Condition([step.Point], [Believe(model, step.Point)], exact: true);
             }
         }
 
@@ -68,7 +88,8 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     }
 
     /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean (or, with
-    /// <see cref="SamplerSettings.Liar"/>, at the worst value seen).</summary>
+    /// <see cref="SamplerSettings.Liar"/>, at the worst value seen; with <see cref="SamplerSettings.Penalisation"/> not
+    /// conditioned: the acquisition is penalised around them instead).</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
         // A long study's fit starts from its previous one (only fits on a subset use it; see GaussianProcessOptions).
@@ -83,15 +104,20 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             WarmStartMemory.Remember(Settings.Seed, observations.Inputs, observations.Targets, model.Hyperparameters);
         }
 
-        if (observations.Pending.Count == 0)
+        if (observations.Pending.Count == 0 || Settings.PendingFantasy == SamplerSettings.Penalisation)
         {
             return model;
         }
 
-        var fantasies = Settings.PendingFantasy == SamplerSettings.Liar
+        // The believer's fantasies are exact: with the noise the GP learnt (large on rugged functions such as Ackley,
+        // whose ripples look like noise) a fantasy barely lowered the variance at its point, so EI stayed highest right
+        // next to it and a batch piled up on one spot, which the next fit read as yet more noise. The liar's low value
+        // stays a noisy observation: made exact it would carve a sharp hole rather than push the batch away.
+        var liar = Settings.PendingFantasy == SamplerSettings.Liar;
+        var fantasies = liar
             ? Enumerable.Repeat(observations.Targets.Min(), observations.Pending.Count).ToArray()
             : observations.Pending.Select(p => Believe(model, p)).ToArray();
-        return model.Condition(observations.Pending, fantasies);
+        return model.Condition(observations.Pending, fantasies, exact: !liar);
     }
 
     /// <summary>The acquisition's maximiser among points not yet tried or pending.</summary>
@@ -103,11 +129,16 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// alternating halves the regret there while the global steps still find other basins.
     /// </remarks>
     internal (double[] Point, double Value, double[]? Lower, double[]? Upper) NextPoint(SearchSpace space, ObservationSet observations,
-        GaussianProcessModel model, Random random, bool last = false, bool local = false)
+        GaussianProcessModel model, Random random, bool last = false, bool local = false, Func<IAcquisition, IAcquisition>? penalty = null)
     {
-        var acquisition = last
+        IAcquisition acquisition = last
             ? new UpperConfidenceBound(model, 0.0)
             : AcquisitionFunctions.Create(Settings.Acquisition, model, Settings.Xi, Settings.Kappa);
+        if (penalty is not null)
+        {
+            acquisition = penalty(acquisition);
+        }
+
         var optimizer = new AcquisitionOptimizer(space, OptimizerOptions(model.Count));
         var anchors = observations.Best(5);
         if (local && !last && anchors.Count > 0)
@@ -149,6 +180,16 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         }
 
         return (lower, upper);
+    }
+
+    // Where the GP mean's gradient is measured for local penalisation's Lipschitz constant: random points from a stream
+    // of their own (the acquisition search's stream stays as it is) and the observations.
+    private const int LipschitzRandomProbes = 500;
+
+    private IEnumerable<double[]> LipschitzProbes(ObservationSet observations, int trials)
+    {
+        var random = SamplerSeed.For(Settings.Seed, trials, salt: 5);
+        return Enumerable.Range(0, LipschitzRandomProbes).Select(_ => observations.Space.SampleUnit(random)).Concat(observations.Inputs);
     }
 
     private static double Believe(GaussianProcessModel model, double[] point)

@@ -64,6 +64,12 @@ public static class SamplerRegistry
             errors.Add(new ValidationError("sampler.noise", $"noise must be a finite number > 0, got {noise}"));
         }
 
+        if (settings.PendingFantasy is null || !SamplerSettings.PendingFantasies.Contains(settings.PendingFantasy))
+        {
+            errors.Add(new ValidationError("sampler.pendingFantasy",
+                $"unknown pending strategy '{settings.PendingFantasy}'; expected one of {string.Join(", ", SamplerSettings.PendingFantasies)}"));
+        }
+
         return errors;
     }
 }

@@ -21,6 +21,8 @@ public static class BenchOptimizerCommand
         var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
         var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var pending = new Option<string[]>("--pending") { Description = $"Pending-trial strategies in the parallel section: {string.Join(", ", SamplerSettings.PendingFantasies)} (default: all)", AllowMultipleArgumentsPerToken = true };
+        pending.AcceptOnlyFromAmong([.. SamplerSettings.PendingFantasies]);
         var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
         suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
         var command = new Command("optimizer", "Benchmark the optimisation engine");
@@ -29,6 +31,7 @@ public static class BenchOptimizerCommand
         command.Options.Add(seeds);
         command.Options.Add(seedOneDSeeds);
         command.Options.Add(parallelism);
+        command.Options.Add(pending);
         command.SetAction(parse =>
         {
             // Redirected output defaults to 80 columns, which folds the tables.
@@ -62,7 +65,7 @@ public static class BenchOptimizerCommand
 
             if (chosen.Contains("parallel"))
             {
-                ParallelTable.Run(parse.GetValue(seeds), threads);
+                ParallelTable.Run(parse.GetValue(seeds), threads, parse.GetValue(pending) is { Length: > 0 } p ? p : SamplerSettings.PendingFantasies);
             }
 
             return 0;

@@ -7,27 +7,28 @@ using Spectre.Console;
 namespace BoDashboard.Cli.Commands.Bench;
 
 /// <summary>`bench optimizer --section parallel`: median regret after 50 evaluations with 1, 4 and 8 trials pending
-/// (batches asked, then told), for each way gp-ei fills in pending trials, on the tuning set's problems.</summary>
+/// (batches asked, then told), for each way gp-ei treats pending trials (<see cref="SamplerSettings.Pendingfantasies"/>),
+/// side by side, on the tuning set's problems.</summary>
 public static class ParallelTable
 {
     private static readonly string[] Problems = ["branin", "hartmann6", "ackley5"];
     private static readonly int[] Batches = [1, 4, 8];
-    private static readonly string[] Fantasies = [SamplerSettings.Believer, SamplerSettings.Liar];
     private const int Evaluations = 50;
 
-    public static void Run(int seeds, int parallelism)
+    public static void Run(int seeds, int parallelism, IReadOnlyList<string> strategies)
     {
+        var fantasies = strategies.ToArray();
         var medians = new Dictionary<(string Problem, int Batch, string Fantasy), double>();
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()).Start(progress =>
         {
-            var task = progress.AddTask("parallel", maxValue: Problems.Length * (1 + (Batches.Length - 1) * Fantasies.Length) * seeds);
+            var task = progress.AddTask("parallel", maxValue: Problems.Length * (1 + (Batches.Length - 1) * fantasies.Length) * seeds);
             foreach (var problem in Problems)
             {
                 var function = AnalyticFunctions.Get(problem);
                 foreach (var batch in Batches)
                 {
                     // With one trial at a time nothing is pending: every fantasy gives the same run.
-                    foreach (var fantasy in batch == 1 ? Fantasies[..1] : Fantasies)
+                    foreach (var fantasy in batch == 1 ? [SamplerSettings.Believer] : fantasies)
                     {
                         task.Description = $"{problem}, {batch} pending, {fantasy}";
                         var regrets = new double[seeds];
@@ -45,24 +46,25 @@ public static class ParallelTable
 
         var table = new Table().Title($"median regret after {Evaluations} evaluations over seeds 0-{seeds - 1}, batches of pending trials (x: relative to one at a time)")
             .AddColumn("problem").AddColumn("1 pending", c => c.RightAligned());
-        foreach (var fantasy in Fantasies)
+        foreach (var fantasy in fantasies)
         {
             foreach (var batch in Batches.Skip(1))
             {
-                table.AddColumn($"{batch} pending, {fantasy}", c => c.RightAligned());
+                table.AddColumn($"{batch}, {fantasy}", c => c.RightAligned());
             }
         }
 
         foreach (var problem in Problems)
         {
-            var sequential = medians[(problem, 1, Fantasies[0])];
+            var sequential = medians[(problem, 1, SamplerSettings.Believer)];
             var cells = new List<string> { problem, F(sequential) };
-            foreach (var fantasy in Fantasies)
+            foreach (var fantasy in fantasies)
             {
                 foreach (var batch in Batches.Skip(1))
                 {
                     var m = medians[(problem, batch, fantasy)];
-                    cells.Add($"{F(m)} ({(m / sequential).ToString("F1", CultureInfo.InvariantCulture)}x)");
+                    var ratio = m / sequential;
+                    cells.Add($"{F(m)} ({ratio.ToString(ratio < 10 ? "F1" : "F0", CultureInfo.InvariantCulture)}x)");
                 }
             }
 

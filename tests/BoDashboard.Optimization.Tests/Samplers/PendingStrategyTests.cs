@@ -1,0 +1,120 @@
+using BoDashboard.Benchmarks;
+using BoDashboard.Optimization.GaussianProcess;
+using BoDashboard.Optimization.Samplers;
+
+namespace BoDashboard.Optimization.Tests.Samplers;
+
+/// <summary>How gp-ei treats trials still running: believer, liar, penalisation (SamplerSettings.PendingFantasies).</summary>
+public class PendingStrategyTests
+{
+    private static List<TrialRecord> Sequential(AnalyticFunction f, SamplerSettings settings, int evaluations)
+    {
+        var sampler = SamplerRegistry.Create(settings);
+        var trials = new List<TrialRecord>();
+        for (var i = 0; i < evaluations; i++)
+        {
+            var p = sampler.Suggest(f.Space, f.Direction, trials, 1)[0].Params;
+            trials.Add(new TrialRecord(i, p, TrialState.Complete, f.Evaluate(p)));
+        }
+
+        return trials;
+    }
+
+    /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running (an ask/tell
+    /// client asking a batch), and returns them in unit-cube coordinates.</summary>
+    private static List<double[]> AskBatch(AnalyticFunction f, SamplerSettings settings, List<TrialRecord> history, int count)
+    {
+        var sampler = SamplerRegistry.Create(settings);
+        var trials = new List<TrialRecord>(history);
+        for (var j = 0; j < count; j++)
+        {
+            var p = sampler.Suggest(f.Space, f.Direction, trials, 1)[0].Params;
+            trials.Add(new TrialRecord(trials.Count, p, TrialState.Running, null));
+        }
+
+        return trials.Skip(history.Count).Select(t => f.Space.Encode(t.Params)).ToList();
+    }
+
+    private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());
+
+    [Theory]
+    [InlineData(SamplerSettings.Liar)]
+    [InlineData(SamplerSettings.Penalisation)]
+    public void With_nothing_pending_every_strategy_proposes_what_the_believer_does(string strategy)
+    {
+        var f = AnalyticFunctions.Get("hartmann6");
+        var believer = new SamplerSettings(Seed: 3, Budget: 20);
+        var other = believer with { PendingFantasy = strategy };
+        // Sequential runs from the same seed: every proposal (initial, global, trust-region, final) identical.
+        var a = Sequential(f, believer, 20);
+        var b = Sequential(f, other, 20);
+        Assert.Equal(a.Select(t => t.Params), b.Select(t => t.Params));
+    }
+
+    [Theory]
+    [InlineData(SamplerSettings.Believer)]
+    [InlineData(SamplerSettings.Liar)]
+    [InlineData(SamplerSettings.Penalisation)]
+    public void A_batch_of_four_asks_gives_four_separated_points_on_a_rugged_function(string strategy)
+    {
+        // Two batches of four on Ackley (whose ripples the GP takes for noise: it learns the largest noise it may), then
+        // the third batch: with fantasies that kept that noise, the believer's four asks landed almost on one point.
+        var f = AnalyticFunctions.Get("ackley5");
+        var settings = new SamplerSettings(Seed: 0, Budget: 50, PendingFantasy: strategy);
+        var history = new List<TrialRecord>();
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var x in AskBatch(f, settings, history, 4).Select(u => f.Space.Decode(u)).ToList())
+            {
+                history.Add(new TrialRecord(history.Count, x, TrialState.Complete, f.Evaluate(x)));
+            }
+        }
+
+        var batch = AskBatch(f, settings, history, 4);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                Assert.True(Distance(batch[i], batch[j]) > 0.02, $"asks {j} and {i} are {Distance(batch[i], batch[j]):G3} apart");
+            }
+        }
+    }
+
+    [Fact]
+    public void Penalisation_moves_the_next_ask_away_from_a_pending_point()
+    {
+        var f = AnalyticFunctions.Get("branin");
+        var settings = new SamplerSettings(Seed: 1, Budget: 30, PendingFantasy: SamplerSettings.Penalisation);
+        var history = Sequential(f, settings, 10);
+        var alone = AskBatch(f, settings, history, 1)[0];
+        var pair = AskBatch(f, settings, history, 2);
+        // The first ask has nothing pending (it is the sequential proposal); the second is pushed off it.
+        Assert.Equal(alone, pair[0]);
+        Assert.True(Distance(pair[0], pair[1]) > 0.02, $"{Distance(pair[0], pair[1]):G3}");
+    }
+
+    [Fact]
+    public void Unknown_strategy_is_rejected_with_the_allowed_values()
+    {
+        var error = Assert.Single(SamplerRegistry.Validate(new SamplerSettings(PendingFantasy: "thompson")));
+        Assert.Equal("sampler.pendingFantasy", error.Field);
+        Assert.Contains("believer, liar, penalisation", error.Message);
+    }
+
+    [Fact]
+    public void Exact_fantasy_removes_the_variance_a_noisy_one_leaves()
+    {
+        double[][] x = [[0.1], [0.3], [0.5], [0.9]];
+        var model = GaussianProcessModel.Create(x, [0.0, 1.0, 0.5, -0.2], new GaussianProcessHyperparameters([0.2], 1.0, 0.5), 0.0, 1.0);
+        double[] pending = [0.7];
+        var mean = new double[1];
+        var std = new double[1];
+        model.Predict(pending, mean, std);
+        var noisy = new double[1];
+        model.Condition([pending], [mean[0]]).Predict(pending, mean, noisy);
+        var exact = new double[1];
+        model.Condition([pending], [mean[0]], exact: true).Predict(pending, mean, exact);
+        Assert.True(noisy[0] > 0.5 * std[0], $"noisy fantasy left {noisy[0]:G3} of {std[0]:G3}");
+        Assert.True(exact[0] < 0.01 * std[0], $"exact fantasy left {exact[0]:G3} of {std[0]:G3}");
+    }
+}
