@@ -14,19 +14,19 @@ public sealed class AlexNetTrialEnvironmentTests
         new(new TrialHost("/bin/sh", []), TimeSpan.FromSeconds(2), folder);
 
     [Fact]
-    public void TheLaunchAddsAPassiveWaitAndKeepsTheTrialVariables()
+    public void TheLaunchAddsAShortSpinAndKeepsTheTrialVariables()
     {
         using var folder = new TempFolder();
 
         var launch = AlexNetObjective.Launch(ShellHost(folder.Path), ["-c", "true"], Trial(folder.Path), _ => null);
 
-        Assert.Equal("PASSIVE", launch.Environment["OMP_WAIT_POLICY"]);
+        Assert.Equal("3000", launch.Environment["GOMP_SPINCOUNT"]);
         Assert.Equal("3", launch.Environment["BO_TRIAL_NUMBER"]);
         Assert.Equal("0.01", launch.Environment["BO_PARAM_LEARNING_RATE"]);
     }
 
     [Theory]
-    [InlineData("OMP_WAIT_POLICY", "ACTIVE")]
+    [InlineData("OMP_WAIT_POLICY", "PASSIVE")]
     [InlineData("GOMP_SPINCOUNT", "200000")]
     public void AWaitPolicyOfTheUserIsLeftAlone(string name, string value)
     {
@@ -44,7 +44,7 @@ public sealed class AlexNetTrialEnvironmentTests
     {
         using var folder = new TempFolder();
         // The program answers 1 when it finds the variable, 0 otherwise; it runs under the trial guard like a real trial.
-        var script = "if [ \"$OMP_WAIT_POLICY\" = PASSIVE ]; then echo bo:result value=1; else echo bo:result value=0; fi";
+        var script = "if [ \"$GOMP_SPINCOUNT\" = 3000 ]; then echo bo:result value=1; else echo bo:result value=0; fi";
         var launch = AlexNetObjective.Launch(ShellHost(folder.Path), ["-c", script], Trial(folder.Path), _ => null);
         var processes = new ProcessTrial(new TrialProcessOptions(StudyHost.CliHost, TimeSpan.FromSeconds(2), folder.Path));
 

@@ -23,7 +23,7 @@ public sealed record TrainingThreadPolicy(string Name, int? Threads, bool Defaul
     public static TrainingThreadPolicy OneThread { get; } = new("1 thread", 1, false);
 
     /// <summary>All cores with the runner's OpenMP environment: what the wait policy alone changes.</summary>
-    public static TrainingThreadPolicy AllCoresPassive { get; } = new($"{Environment.ProcessorCount} thr passive", Environment.ProcessorCount, false);
+    public static TrainingThreadPolicy AllCoresPassive { get; } = new($"{Environment.ProcessorCount} thr short spin", Environment.ProcessorCount, false);
 
     /// <summary>The behaviour before the governor: all cores, libgomp's default (spinning) wait.</summary>
     public static TrainingThreadPolicy Old { get; } = new($"{Environment.ProcessorCount} thr old", Environment.ProcessorCount, true);

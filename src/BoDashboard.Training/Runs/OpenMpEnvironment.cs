@@ -9,10 +9,17 @@ namespace BoDashboard.Training.Runs;
 /// </summary>
 public static class OpenMpEnvironment
 {
-    /// <summary>Waiting threads sleep instead of spinning (GNU OpenMP: a spin count of 0).</summary>
+    /// <summary>
+    /// Waiting threads spin briefly, then sleep. Measured with 2 threads (docs/benchmarks.md, "Training under load"):
+    /// sleeping at once (OMP_WAIT_POLICY=PASSIVE, a spin count of 0) ends the collapse beside a busy core but costs a
+    /// third of the idle speed, since every barrier then pays a wake-up; libgomp's default spin (300,000) and 30,000
+    /// collapse beside a busy core; 3,000 keeps the idle speed and most of the passive wait's speed under load.
+    /// </summary>
+    public const string SpinCount = "3000";
+
     public static IReadOnlyDictionary<string, string> Recommended { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["OMP_WAIT_POLICY"] = "PASSIVE",
+        ["GOMP_SPINCOUNT"] = SpinCount,
     };
 
     /// <summary>The variables that decide how OpenMP threads wait: a user who set any of them chose the policy.</summary>

@@ -5,16 +5,18 @@ namespace BoDashboard.Training.Tests.Runs;
 public sealed class OpenMpEnvironmentTests
 {
     [Fact]
-    public void WithoutAUserChoiceThreadsWaitPassively()
+    public void WithoutAUserChoiceThreadsSpinBriefly()
     {
         var added = OpenMpEnvironment.ToAdd(_ => null);
 
-        Assert.Equal("PASSIVE", added["OMP_WAIT_POLICY"]);
+        Assert.Equal(OpenMpEnvironment.SpinCount, added["GOMP_SPINCOUNT"]);
+        Assert.Single(added);
     }
 
     [Theory]
     [InlineData("OMP_WAIT_POLICY", "ACTIVE")]
     [InlineData("GOMP_SPINCOUNT", "10000")]
+    [InlineData("OMP_WAIT_POLICY", "PASSIVE")]
     public void AUserChoiceIsNeverOverridden(string name, string value)
     {
         var added = OpenMpEnvironment.ToAdd(n => n == name ? value : null);
@@ -25,8 +27,9 @@ public sealed class OpenMpEnvironmentTests
     [Fact]
     public void AnEmptyVariableIsNoChoice()
     {
-        var added = OpenMpEnvironment.ToAdd(n => n == "OMP_WAIT_POLICY" ? "" : null);
+        var added = OpenMpEnvironment.ToAdd(n => n == "GOMP_SPINCOUNT" ? "" : null);
 
-        Assert.Equal("PASSIVE", added["OMP_WAIT_POLICY"]);
+        Assert.Equal(OpenMpEnvironment.SpinCount, added["GOMP_SPINCOUNT"]);
+        Assert.Single(added);
     }
 }

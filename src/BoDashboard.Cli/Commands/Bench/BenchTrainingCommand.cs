@@ -28,7 +28,7 @@ public static class BenchTrainingCommand
         var images = new Option<int?>("--images") { Description = "Images of the --classic run, validation included (default 512)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs of the --classic run", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch-size") { Description = "Batch of the --classic run", DefaultValueFactory = _ => 16 };
-        var underLoad = new Option<bool>("--under-load") { Description = "Training speed per thread policy: idle, with one core kept busy, and two trainings at once (3,000 images each, in processes of their own)" };
+        var underLoad = new Option<bool>("--under-load") { Description = "Training speed per thread policy: idle, with one core kept busy, and two trainings at once (one epoch of the preset's 12,000 training images each, in processes of their own)" };
         var command = new Command("training", "Measure training speed and memory of the compact AlexNet on this machine");
         foreach (var option in new Option[] { threads, reference, classic, json, quick, compactSteps, classicSteps, python, folder, images, epochs, batch, underLoad })
             command.Options.Add(option);
@@ -138,7 +138,7 @@ public static class BenchTrainingCommand
     {
         try
         {
-            var report = WithStatus(false, progress => new Runs.TrainingUnderLoadBenchmark().Run(isShort ? 64 : 3000, progress, ct));
+            var report = WithStatus(false, progress => new Runs.TrainingUnderLoadBenchmark().Run(isShort ? 64 : 12000, progress, ct));
             UnderLoadTable.Print(report);
             return 0;
         }
