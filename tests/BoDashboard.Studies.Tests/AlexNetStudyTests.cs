@@ -35,10 +35,11 @@ public sealed class AlexNetStudyTests : IDisposable
     public async Task Diverging_trials_fail_with_their_message_and_the_study_fails_after_the_configured_number()
     {
         await using var host = await StudyHost.StartAsync(folder.Path, workers: 1);
-        // A learning rate of 50 turns the loss into NaN within a few batches.
+        // A learning rate of 1,000 or more turns the loss into NaN within the first batches (at 50, 7 batches of 64
+        // images did not always get there).
         var definition = Definitions.AlexNet(budget: 10, maxFailures: 3) with
         {
-            Parameters = [new ParameterDefinition("learning_rate", "float", 50, 100)],
+            Parameters = [new ParameterDefinition("learning_rate", "float", 1000, 5000)],
         };
         var id = (await host.Studies.CreateAsync(definition)).Id;
 
@@ -49,7 +50,7 @@ public sealed class AlexNetStudyTests : IDisposable
         {
             Assert.Equal(TrialStates.Failed, t.State);
             Assert.Null(t.Value);
-            Assert.StartsWith("diverged: the loss became NaN", t.Error);
+            Assert.StartsWith("diverged: the loss became ", t.Error); // NaN or Infinity
         });
         Assert.Contains("3 consecutive trials failed", study.FailureReason);
     }

@@ -89,39 +89,10 @@ internal static class VectorKernels
         }
         else if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
-            var w = Vector<double>.Count;
-            var s0 = Vector<double>.Zero;
-            var s1 = Vector<double>.Zero;
-            var s2 = Vector<double>.Zero;
-            var s3 = Vector<double>.Zero;
-            for (; i <= n - w; i += w)
-            {
-                var v = Vector.LoadUnsafe(ref rs, (nuint)i);
-                s0 += v * Vector.LoadUnsafe(ref r0, (nuint)i);
-                s1 += v * Vector.LoadUnsafe(ref r1, (nuint)i);
-                s2 += v * Vector.LoadUnsafe(ref r2, (nuint)i);
-                s3 += v * Vector.LoadUnsafe(ref r3, (nuint)i);
-            }
-
-            d0 = Vector.Sum(s0);
-            d1 = Vector.Sum(s1);
-            d2 = Vector.Sum(s2);
-            d3 = Vector.Sum(s3);
+            VectorDot4(ref rs, ref r0, ref r1, ref r2, ref r3, n, ref i, out d0, out d1, out d2, out d3);
         }
 
-        for (; i < n; i++)
-        {
-            var v = Unsafe.Add(ref rs, i);
-            d0 += v * Unsafe.Add(ref r0, i);
-            d1 += v * Unsafe.Add(ref r1, i);
-            d2 += v * Unsafe.Add(ref r2, i);
-            d3 += v * Unsafe.Add(ref r3, i);
-        }
-
-        result[0] = d0;
-        result[1] = d1;
-        result[2] = d2;
-        result[3] = d3;
+        FinishDot4(ref rs, ref r0, ref r1, ref r2, ref r3, n, i, d0, d1, d2, d3, result);
     }
 
     /// <summary>
@@ -171,31 +142,47 @@ internal static class VectorKernels
         }
         else if (Vector.IsHardwareAccelerated && n >= 2 * Vector<double>.Count)
         {
-            var w = Vector<double>.Count;
-            var s0 = Vector<double>.Zero;
-            var s1 = Vector<double>.Zero;
-            var s2 = Vector<double>.Zero;
-            var s3 = Vector<double>.Zero;
-            for (; i <= n - w; i += w)
-            {
-                // The shared vector on the left, as in Dot (a * b): the same products, so the same rounding.
-                var v = Vector.LoadUnsafe(ref rs, (nuint)i);
-                s0 += v * Vector.LoadUnsafe(ref r0, (nuint)i);
-                s1 += v * Vector.LoadUnsafe(ref r1, (nuint)i);
-                s2 += v * Vector.LoadUnsafe(ref r2, (nuint)i);
-                s3 += v * Vector.LoadUnsafe(ref r3, (nuint)i);
-            }
-
-            d0 = Vector.Sum(s0);
-            d1 = Vector.Sum(s1);
-            d2 = Vector.Sum(s2);
-            d3 = Vector.Sum(s3);
+            VectorDot4(ref rs, ref r0, ref r1, ref r2, ref r3, n, ref i, out d0, out d1, out d2, out d3);
         }
         else
         {
             d0 = d1 = d2 = d3 = 0;
         }
 
+        FinishDot4(ref rs, ref r0, ref r1, ref r2, ref r3, n, i, d0, d1, d2, d3, result);
+    }
+
+    // Dot4's and DotEach4's Vector<T> path: one accumulator per product, the shared vector on the left as in Dot
+    // (a * b), so the same products and the same rounding.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VectorDot4(ref double rs, ref double r0, ref double r1, ref double r2, ref double r3, int n, ref int i,
+        out double d0, out double d1, out double d2, out double d3)
+    {
+        var w = Vector<double>.Count;
+        var s0 = Vector<double>.Zero;
+        var s1 = Vector<double>.Zero;
+        var s2 = Vector<double>.Zero;
+        var s3 = Vector<double>.Zero;
+        for (; i <= n - w; i += w)
+        {
+            var v = Vector.LoadUnsafe(ref rs, (nuint)i);
+            s0 += v * Vector.LoadUnsafe(ref r0, (nuint)i);
+            s1 += v * Vector.LoadUnsafe(ref r1, (nuint)i);
+            s2 += v * Vector.LoadUnsafe(ref r2, (nuint)i);
+            s3 += v * Vector.LoadUnsafe(ref r3, (nuint)i);
+        }
+
+        d0 = Vector.Sum(s0);
+        d1 = Vector.Sum(s1);
+        d2 = Vector.Sum(s2);
+        d3 = Vector.Sum(s3);
+    }
+
+    // The scalar tail of the four dot products from position i, then the results.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishDot4(ref double rs, ref double r0, ref double r1, ref double r2, ref double r3, int n, int i,
+        double d0, double d1, double d2, double d3, Span<double> result)
+    {
         for (; i < n; i++)
         {
             var v = Unsafe.Add(ref rs, i);

@@ -7,19 +7,6 @@ namespace BoDashboard.Optimization.Tests.Samplers;
 /// <summary>How gp-ei treats trials still running: believer, liar, penalisation (SamplerSettings.PendingFantasies).</summary>
 public class PendingStrategyTests
 {
-    private static List<TrialRecord> Sequential(AnalyticFunction f, SamplerSettings settings, int evaluations)
-    {
-        var sampler = SamplerRegistry.Create(settings);
-        var trials = new List<TrialRecord>();
-        for (var i = 0; i < evaluations; i++)
-        {
-            var p = sampler.Suggest(f.Space, f.Direction, trials, 1)[0].Params;
-            trials.Add(new TrialRecord(i, p, TrialState.Complete, f.Evaluate(p)));
-        }
-
-        return trials;
-    }
-
     /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running (an ask/tell
     /// client asking a batch), and returns them in unit-cube coordinates.</summary>
     private static List<double[]> AskBatch(AnalyticFunction f, SamplerSettings settings, List<TrialRecord> history, int count)
@@ -46,8 +33,8 @@ public class PendingStrategyTests
         var believer = new SamplerSettings(Seed: 3, Budget: 20);
         var other = believer with { PendingFantasy = strategy };
         // Sequential runs from the same seed: every proposal (initial, global, trust-region, final) identical.
-        var a = Sequential(f, believer, 20);
-        var b = Sequential(f, other, 20);
+        var a = SequentialStudy.Run(f, believer, 20);
+        var b = SequentialStudy.Run(f, other, 20);
         Assert.Equal(a.Select(t => t.Params), b.Select(t => t.Params));
     }
 
@@ -85,7 +72,7 @@ public class PendingStrategyTests
     {
         var f = AnalyticFunctions.Get("branin");
         var settings = new SamplerSettings(Seed: 1, Budget: 30, PendingFantasy: SamplerSettings.Penalisation);
-        var history = Sequential(f, settings, 10);
+        var history = SequentialStudy.Run(f, settings, 10);
         var alone = AskBatch(f, settings, history, 1)[0];
         var pair = AskBatch(f, settings, history, 2);
         // The first ask has nothing pending (it is the sequential proposal); the second is pushed off it.

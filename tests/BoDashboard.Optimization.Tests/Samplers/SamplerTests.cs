@@ -6,19 +6,6 @@ namespace BoDashboard.Optimization.Tests.Samplers;
 
 public class SamplerTests
 {
-    private static List<TrialRecord> Run(AnalyticFunction f, SamplerSettings settings, int evaluations)
-    {
-        var sampler = SamplerRegistry.Create(settings);
-        var trials = new List<TrialRecord>();
-        for (var i = 0; i < evaluations; i++)
-        {
-            var p = sampler.Suggest(f.Space, f.Direction, trials, 1)[0].Params;
-            trials.Add(new TrialRecord(i, p, TrialState.Complete, f.Evaluate(p)));
-        }
-
-        return trials;
-    }
-
     [Theory]
     [InlineData("gp-ei")]
     [InlineData("random")]
@@ -27,8 +14,8 @@ public class SamplerTests
     {
         var f = AnalyticFunctions.Get("branin");
         var settings = new SamplerSettings(name, InitialPoints: 3, Seed: 4, Budget: 12);
-        var a = Run(f, settings, 8);
-        var b = Run(f, settings, 8);
+        var a = SequentialStudy.Run(f, settings, 8);
+        var b = SequentialStudy.Run(f, settings, 8);
         Assert.Equal(a.Select(t => t.Value), b.Select(t => t.Value));
     }
 
@@ -36,7 +23,7 @@ public class SamplerTests
     public void Batch_of_four_has_four_distinct_points_avoiding_pending_trials()
     {
         var f = AnalyticFunctions.Get("branin");
-        var trials = Run(f, new SamplerSettings(InitialPoints: 4), 6);
+        var trials = SequentialStudy.Run(f, new SamplerSettings(InitialPoints: 4), 6);
         var pending = SamplerRegistry.Create(new SamplerSettings(InitialPoints: 4)).Suggest(f.Space, f.Direction, trials, 1)[0];
         trials.Add(new TrialRecord(6, pending.Params, TrialState.Running, null));
         var batch = SamplerRegistry.Create(new SamplerSettings(InitialPoints: 4)).Suggest(f.Space, f.Direction, trials, 4);
@@ -65,7 +52,7 @@ public class SamplerTests
     public void Grid_covers_the_budget_without_repeats()
     {
         var f = AnalyticFunctions.Get("branin");
-        var trials = Run(f, new SamplerSettings("grid", Budget: 25), 25);
+        var trials = SequentialStudy.Run(f, new SamplerSettings("grid", Budget: 25), 25);
         Assert.Equal(25, trials.Select(t => $"{t.Params["x1"]};{t.Params["x2"]}").Distinct().Count());
     }
 
@@ -81,7 +68,7 @@ public class SamplerTests
     public void Gp_ei_finds_the_tutorial_maximum_in_sixteen_evaluations()
     {
         var f = AnalyticFunctions.Get("seed-1d");
-        var trials = Run(f, new SamplerSettings(InitialPoints: 2, Xi: 0.01, Seed: 0, Budget: 16), 16);
+        var trials = SequentialStudy.Run(f, new SamplerSettings(InitialPoints: 2, Xi: 0.01, Seed: 0, Budget: 16), 16);
         var best = trials.MaxBy(t => t.Value!.Value)!;
         Assert.InRange((double)best.Params["x"], 0.631374 - 0.01, 0.631374 + 0.01);
     }
