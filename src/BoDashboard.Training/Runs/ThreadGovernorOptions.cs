@@ -21,7 +21,7 @@ public sealed record ThreadGovernorOptions(
     double SlowdownFactor = 1.3,
     int ShortestInterval = 20,
     int LongestInterval = 400,
-    double ProbeOverhead = 0.05)
+    double ProbeOverhead = 0.02)
 {
     public static ThreadGovernorOptions Default { get; } = new();
 }
