@@ -53,7 +53,7 @@ public sealed class PruningFlowTests
             await Assertions.Expect(page.Locator(".validation-message")).ToHaveCountAsync(0);
             await ScreenshotAsync(page, "pruning-study-form");
             await page.ClickAsync("#create-study");
-            await page.WaitForURLAsync(new Regex(@"/studies/\d+$"));
+            await page.WaitForURLAsync(new Regex(@"/studies/\d+$"), new PageWaitForURLOptions { Timeout = 120_000 }); // generous on busy cores
             var id = int.Parse(Regex.Match(page.Url, @"/studies/(\d+)$").Groups[1].Value, CultureInfo.InvariantCulture);
             await Assertions.Expect(page.Locator("#study-pruner .pruner-settings")).ToHaveTextAsync("ASHA pruner (min resource 1, reduction factor 3)");
 
