@@ -76,27 +76,41 @@ public sealed class LeaseTests : IDisposable
             await using (new LeaseKeeper(_ => ++beats == 1 ? throw new InvalidOperationException("database is locked") : Task.FromResult(true),
                 survives, timings, TimeProvider.System, NullLogger.Instance))
             {
-                await Task.Delay(400);
+                // Conditions are awaited, not fixed delays: on busy cores a 50 ms timer can lag by hundreds of ms.
+                await WaitUntilAsync(() => Volatile.Read(ref beats) > 2);
             }
-            Assert.True(beats > 2, $"only {beats} heartbeats");
             Assert.False(survives.IsCancellationRequested);
         }
 
         using var told = new CancellationTokenSource();
         await using (new LeaseKeeper(_ => Task.FromResult(false), told, timings, TimeProvider.System, NullLogger.Instance))
         {
-            await Task.Delay(300);
+            await WaitUntilAsync(() => told.IsCancellationRequested);
         }
-        Assert.True(told.IsCancellationRequested);
 
         using var silent = new CancellationTokenSource();
-        await using (new LeaseKeeper(_ => throw new InvalidOperationException("down"), silent, timings, TimeProvider.System, NullLogger.Instance))
+        var failures = 0;
+        var started = DateTime.UtcNow;
+        var stoppedAt = DateTime.MaxValue;
+        silent.Token.Register(() => stoppedAt = DateTime.UtcNow);
+        await using (new LeaseKeeper(_ => { Interlocked.Increment(ref failures); throw new InvalidOperationException("down"); },
+            silent, timings, TimeProvider.System, NullLogger.Instance))
         {
-            await Task.Delay(200);
-            Assert.False(silent.IsCancellationRequested);
-            await Task.Delay(1000);
+            await WaitUntilAsync(() => silent.IsCancellationRequested);
         }
-        Assert.True(silent.IsCancellationRequested);
+        // Failures stop the trial only once none has succeeded for a whole timeout.
+        Assert.True(Volatile.Read(ref failures) >= 2, $"stopped after {failures} failed heartbeat(s)");
+        Assert.True(stoppedAt - started >= timings.HeartbeatTimeout, $"stopped after {(stoppedAt - started).TotalMilliseconds} ms");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
@@ -109,8 +123,12 @@ public sealed class LeaseTests : IDisposable
         // in between finds the trial finished (not this claim's running trial any more) and answers stop.
         var ended = new CancellationTokenSource();
         ended.Dispose();
-        await using (new LeaseKeeper(_ => { beats++; return Task.FromResult(false); }, ended, timings, TimeProvider.System, logger))
+        var firstBeat = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (new LeaseKeeper(_ => { beats++; firstBeat.TrySetResult(); return Task.FromResult(false); }, ended, timings, TimeProvider.System, logger))
         {
+            // Waits for the first beat rather than a fixed time: on busy cores the 50 ms timer once never ticked in 400 ms.
+            await firstBeat.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            // Several intervals more, in which a keeper that had not ended would beat again.
             await Task.Delay(400);
         }
         Assert.Equal(1, beats);
