@@ -105,8 +105,8 @@ public sealed class StudyRunTests : IDisposable
         await host.WaitForAsync(id, s => s.Trials.Any(t => t.State == TrialStates.Complete) && s.Trials.Any(t => t.State == TrialStates.Running), Patience);
 
         await host.Studies.CancelAsync(id);
-        await Task.Delay(1500);
-        var study = await host.Studies.GetAsync(id);
+        // Waits for the running trial to be stopped rather than a fixed time (busy CI cores).
+        var study = await host.WaitForAsync(id, s => s.Trials.All(t => t.State != TrialStates.Running), Patience);
 
         Assert.Equal(StudyStates.Cancelled, study.State);
         Assert.DoesNotContain(study.Trials, t => t.State == TrialStates.Running);
