@@ -4,13 +4,14 @@ using static TorchSharp.torch;
 
 namespace BoDashboard.Training.Runs;
 
-/// <summary>Process-wide torch state a run depends on: thread count, device and seeds.</summary>
+/// <summary>Process-wide torch state a run depends on: thread count, native heap, device and seeds.</summary>
 internal static class TorchRuntime
 {
     /// <summary>Sets torch's intra-op thread count: all cores unless told otherwise (oversubscription is ~12x slower); in a
     /// training run without a configured count, <see cref="ThreadGovernor"/> then adjusts it from the measured speed.</summary>
     public static int ConfigureThreads(int? threads)
     {
+        NativeHeap.KeepFreedBlocks();
         var count = threads ?? Environment.ProcessorCount;
         if (torch.get_num_threads() != count)
             torch.set_num_threads(count);
