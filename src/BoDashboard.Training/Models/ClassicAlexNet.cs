@@ -22,11 +22,11 @@ public sealed class ClassicAlexNet : Module<Tensor, Tensor>
         : base(nameof(ClassicAlexNet))
     {
         features = Sequential(
-            ("conv1", Conv2d(inputChannels, 96, 11, stride: 4)), ("relu1", ReLU(inplace: true)), ("pool1", MaxPool2d(3, stride: 2)),
-            ("conv2", Conv2d(96, 256, 5, padding: 2)), ("relu2", ReLU(inplace: true)), ("pool2", MaxPool2d(3, stride: 2)),
+            ("conv1", Conv2d(inputChannels, 96, 11, stride: 4)), ("relu1", ReLU(inplace: true)), ("pool1", new FastMaxPool2d(3, stride: 2)),
+            ("conv2", Conv2d(96, 256, 5, padding: 2)), ("relu2", ReLU(inplace: true)), ("pool2", new FastMaxPool2d(3, stride: 2)),
             ("conv3", Conv2d(256, 384, 3, padding: 1)), ("relu3", ReLU(inplace: true)),
             ("conv4", Conv2d(384, 384, 3, padding: 1)), ("relu4", ReLU(inplace: true)),
-            ("conv5", Conv2d(384, 256, 3, padding: 1)), ("relu5", ReLU(inplace: true)), ("pool5", MaxPool2d(3, stride: 2)));
+            ("conv5", Conv2d(384, 256, 3, padding: 1)), ("relu5", ReLU(inplace: true)), ("pool5", new FastMaxPool2d(3, stride: 2)));
         pool = AdaptiveAvgPool2d(6);
         classifier = Sequential(
             ("drop6", Dropout(dropout)), ("fc6", Linear(256 * 6 * 6, 4096)), ("relu6", ReLU(inplace: true)),
