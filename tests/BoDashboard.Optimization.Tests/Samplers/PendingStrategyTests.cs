@@ -85,7 +85,7 @@ public class PendingStrategyTests
     {
         var error = Assert.Single(SamplerRegistry.Validate(new SamplerSettings(PendingFantasy: "thompson")));
         Assert.Equal("sampler.pendingFantasy", error.Field);
-        Assert.Contains("believer, liar, penalisation", error.Message);
+        Assert.Contains("believer, optimist, liar, penalisation", error.Message);
     }
 
     [Fact]
