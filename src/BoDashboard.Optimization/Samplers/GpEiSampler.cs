@@ -9,7 +9,8 @@ namespace BoDashboard.Optimization.Samplers;
 /// acquisition (EI by default) under a GP fitted to the completed trials. Pending (running) trials and earlier
 /// points of the same batch enter the GP as noise-free fantasies at its own mean ("kriging believer"), which
 /// flattens the acquisition there, so a batch spreads out; exact repeats are refused outright. The other
-/// <see cref="SamplerSettings.PendingFantasies"/> are a constant liar and local penalisation.
+/// <see cref="SamplerSettings.PendingFantasies"/> are an optimistic believer, a constant liar and local penalisation
+/// (see <see cref="PendingFantasy"/>).
 /// </summary>
 public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
@@ -58,7 +59,18 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 continue;
             }
 
-            model ??= FitWithPending(observations, history.Count);
+            var last = Settings.Budget is { } budget && trial == budget - 1;
+            model ??= FitWithPending(observations, history.Count, final: last);
+            if (last && Settings.PendingFantasy == SamplerSettings.Optimist && i > 0)
+            {
+                // This batch's earlier points were fantasised optimistically; the final step wants them believed.
+                model = FitWithPending(observations, history.Count, final: true);
+                foreach (var earlier in pending.Skip(observations.Pending.Count))
+                {
+                    model = model.Condition([earlier], [PendingFantasy.Value(SamplerSettings.Believer, model, earlier, 0)], exact: true);
+                }
+            }
+
             Func<IAcquisition, IAcquisition>? penalty = null;
             if (penalised && pending.Count > 0)
             {
@@ -68,7 +80,6 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
             }
 
-            var last = Settings.Budget is { } budget && trial == budget - 1;
             var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
             observations.Remember(step.Point);
             pending.Add(step.Point);
@@ -78,19 +89,19 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             if (i + 1 < count && !penalised)
             {
                 // The same fantasy as for a pending trial (see FitWithPending).
-                model = Settings.PendingFantasy == SamplerSettings.Liar
-                    ? model.Condition([step.Point], [observations.Targets.Min()])
-                    : model.Condition([step.Point], [Believe(model, step.Point)], exact: true);
+                model = model.Condition([step.Point], [PendingFantasy.Value(Settings.PendingFantasy, model, step.Point, observations.Targets.Min())],
+                    exact: PendingFantasy.IsExact(Settings.PendingFantasy));
             }
         }
 
         return proposals;
     }
 
-    /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean (or, with
+    /// <summary>The GP on the completed (and imputed) trials, conditioned on pending trials at its own mean (with
+    /// <see cref="SamplerSettings.Optimist"/> half a standard deviation above it, unless <paramref name="final"/>; with
     /// <see cref="SamplerSettings.Liar"/>, at the worst value seen; with <see cref="SamplerSettings.Penalisation"/> not
     /// conditioned: the acquisition is penalised around them instead).</summary>
-    internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
+    internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials, bool final = false)
     {
         // A long study's fit starts from its previous one (only fits on a subset use it; see GaussianProcessOptions).
         var longStudy = observations.Inputs.Count > GaussianProcessOptions.Default.MaxFitPoints;
@@ -113,11 +124,9 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         // whose ripples look like noise) a fantasy barely lowered the variance at its point, so EI stayed highest right
         // next to it and a batch piled up on one spot, which the next fit read as yet more noise. The liar's low value
         // stays a noisy observation: made exact it would carve a sharp hole rather than push the batch away.
-        var liar = Settings.PendingFantasy == SamplerSettings.Liar;
-        var fantasies = liar
-            ? Enumerable.Repeat(observations.Targets.Min(), observations.Pending.Count).ToArray()
-            : observations.Pending.Select(p => Believe(model, p)).ToArray();
-        return model.Condition(observations.Pending, fantasies, exact: !liar);
+        var worst = observations.Targets.Min();
+        var fantasies = observations.Pending.Select(p => PendingFantasy.Value(Settings.PendingFantasy, model, p, worst, final)).ToArray();
+        return model.Condition(observations.Pending, fantasies, exact: PendingFantasy.IsExact(Settings.PendingFantasy));
     }
 
     /// <summary>The acquisition's maximiser among points not yet tried or pending.</summary>
@@ -190,13 +199,5 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     {
         var random = SamplerSeed.For(Settings.Seed, trials, salt: 5);
         return Enumerable.Range(0, LipschitzRandomProbes).Select(_ => observations.Space.SampleUnit(random)).Concat(observations.Inputs);
-    }
-
-    private static double Believe(GaussianProcessModel model, double[] point)
-    {
-        Span<double> mean = stackalloc double[1];
-        Span<double> std = stackalloc double[1];
-        model.Predict(point, mean, std);
-        return mean[0];
     }
 }

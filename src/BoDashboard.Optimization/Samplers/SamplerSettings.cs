@@ -6,7 +6,9 @@ namespace BoDashboard.Optimization.Samplers;
 /// With a known <see cref="Budget"/>, gp-ei spends the last trial on the posterior mean's maximum.
 /// <see cref="Budget"/> sizes the grid sampler's grid. <see cref="Noise"/> pins the GP's noise variance
 /// (standardised units) instead of learning it. <see cref="PendingFantasy"/> is what gp-ei assumes for trials still
-/// running when it proposes another: <c>believer</c> (the GP's own mean there, noise-free, "kriging believer"), <c>liar</c> (the
+/// running when it proposes another: <c>believer</c> (the GP's own mean there, noise-free, "kriging believer"),
+/// <c>optimist</c> (the same, half a posterior standard deviation higher, so a batch keeps stepping from its own pending
+/// points instead of only spreading away from them), <c>liar</c> (the
 /// worst value observed so far, a pessimistic "constant liar" that keeps a batch away from its pending points) or
 /// <c>penalisation</c> (no fantasy: the acquisition is multiplied down around each pending point, "local
 /// penalisation"). With no trial pending all of them propose the same point.
@@ -23,9 +25,10 @@ public sealed record SamplerSettings(
     string PendingFantasy = SamplerSettings.Believer)
 {
     public const string Believer = "believer";
+    public const string Optimist = "optimist";
     public const string Liar = "liar";
     public const string Penalisation = "penalisation";
 
     /// <summary>The allowed values of <see cref="PendingFantasy"/>.</summary>
-    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Liar, Penalisation];
+    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation];
 }

@@ -4,7 +4,7 @@ using BoDashboard.Optimization.Samplers;
 
 namespace BoDashboard.Optimization.Tests.Samplers;
 
-/// <summary>How gp-ei treats trials still running: believer, liar, penalisation (SamplerSettings.PendingFantasies).</summary>
+/// <summary>How gp-ei treats trials still running: believer, liar, penalisation (SamplerSettings.PendingFantasies; the optimist has OptimistStrategyTests).</summary>
 public class PendingStrategyTests
 {
     /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running (an ask/tell
@@ -85,7 +85,7 @@ public class PendingStrategyTests
     {
         var error = Assert.Single(SamplerRegistry.Validate(new SamplerSettings(PendingFantasy: "thompson")));
         Assert.Equal("sampler.pendingFantasy", error.Field);
-        Assert.Contains("believer, liar, penalisation", error.Message);
+        Assert.Contains("believer, optimist, liar, penalisation", error.Message);
     }
 
     [Fact]

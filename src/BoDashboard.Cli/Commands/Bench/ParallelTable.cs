@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace BoDashboard.Cli.Commands.Bench;
 
 /// <summary>`bench optimizer --section parallel`: median regret after 50 evaluations with 1, 4 and 8 trials pending
-/// (batches asked, then told), for each way gp-ei treats pending trials (<see cref="SamplerSettings.Pendingfantasies"/>),
+/// (batches asked, then told), for each way gp-ei treats pending trials (<see cref="SamplerSettings.PendingFantasies"/>),
 /// side by side, on the tuning set's problems.</summary>
 public static class ParallelTable
 {
