@@ -22,6 +22,11 @@ public sealed record SamplerDefinition
     /// <summary>Random seed (gp-ei and random), so that a study can be repeated.</summary>
     public int? Seed { get; init; }
 
+    /// <summary>gp-ei with trials running in parallel: what it assumes for a pending trial, <c>believer</c> (the
+    /// default: the model's prediction), <c>optimist</c> (half a standard deviation better), <c>liar</c> (the worst value
+    /// seen) or <c>penalisation</c> (the acquisition lowered around it).</summary>
+    public string? Pending { get; init; }
+
     /// <summary>Gaussian process with Expected Improvement.</summary>
     public static SamplerDefinition GpEi(int? initialPoints = null, double? xi = null, int? seed = null) =>
         new() { Name = "gp-ei", InitialPoints = initialPoints, Xi = xi, Seed = seed };

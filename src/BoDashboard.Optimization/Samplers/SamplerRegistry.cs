@@ -66,7 +66,7 @@ public static class SamplerRegistry
 
         if (settings.PendingFantasy is null || !SamplerSettings.PendingFantasies.Contains(settings.PendingFantasy))
         {
-            errors.Add(new ValidationError("sampler.pendingFantasy",
+            errors.Add(new ValidationError("sampler.pending",
                 $"unknown pending strategy '{settings.PendingFantasy}'; expected one of {string.Join(", ", SamplerSettings.PendingFantasies)}"));
         }
 

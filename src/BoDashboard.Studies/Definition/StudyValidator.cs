@@ -78,7 +78,9 @@ public static class StudyValidator
             errors.AddRange(ValidateAgainstFunction(specs, function));
 
         var s = d.Sampler ?? new SamplerDefinition();
-        var sampler = new SamplerSettings(s.Name, s.InitialPoints, s.Acquisition, s.Xi, s.Kappa, s.Seed, d.Budget);
+        // Stored before this setting existed, or sent without it: the believer.
+        s = s with { Pending = s.Pending?.ToLowerInvariant() ?? SamplerSettings.Believer };
+        var sampler = new SamplerSettings(s.Name, s.InitialPoints, s.Acquisition, s.Xi, s.Kappa, s.Seed, d.Budget, PendingFantasy: s.Pending);
         errors.AddRange(SamplerRegistry.Validate(sampler).Select(e => e with { Field = Prefix("sampler", e.Field) }));
         var (prunerDefinition, pruner) = Pruner(d.Pruner, objective, errors);
 

@@ -84,7 +84,7 @@ public class PendingStrategyTests
     public void Unknown_strategy_is_rejected_with_the_allowed_values()
     {
         var error = Assert.Single(SamplerRegistry.Validate(new SamplerSettings(PendingFantasy: "thompson")));
-        Assert.Equal("sampler.pendingFantasy", error.Field);
+        Assert.Equal("sampler.pending", error.Field);
         Assert.Contains("believer, optimist, liar, penalisation", error.Message);
     }
 

@@ -26,6 +26,7 @@ public sealed class ValidationApiTests : IClassFixture<TestDashboardFactory>
         { "duplicate names", """{"parameters": [{"name": "a", "type": "float", "low": 0, "high": 1}, {"name": "a", "type": "float", "low": 0, "high": 1}]}""", "parameters[1]" },
         { "empty choices", """{"parameters": [{"name": "opt", "type": "categorical", "choices": []}]}""", "parameters[0]" },
         { "unknown sampler", """{"sampler": {"name": "tpe"}}""", "sampler" },
+        { "unknown pending strategy", """{"sampler": {"name": "gp-ei", "pending": "hopeful"}}""", "sampler.pending" },
         { "unknown objective", """{"objective": {"kind": "quantum"}}""", "objective.kind" },
         { "unknown function", """{"objective": {"kind": "analytic", "function": "himmelblau"}, "parameters": []}""", "objective.function" },
         { "unknown field", """{"sampelr": {"name": "gp-ei"}}""", "sampelr" },

@@ -1,3 +1,4 @@
+using BoDashboard.Optimization.Samplers;
 using BoDashboard.Benchmarks;
 using BoDashboard.Studies.Definition;
 
@@ -42,6 +43,9 @@ public sealed class StudyFormModel
     public string Acquisition { get; set; } = "ei";
     public double Kappa { get; set; } = 2.576;
     public int Seed { get; set; }
+
+    /// <summary>gp-ei with parallel trials: what it assumes for a trial still running (SamplerSettings.PendingFantasies).</summary>
+    public string Pending { get; set; } = SamplerSettings.Believer;
     public int Budget { get; set; } = 30;
     public int Parallelism { get; set; } = 1;
 
@@ -70,7 +74,7 @@ public sealed class StudyFormModel
             Name,
             objective,
             Parameters.Select(p => p.ToDefinition()).ToList(),
-            new SamplerDefinition(Sampler, InitialPoints, Xi, Acquisition, Kappa, Seed),
+            new SamplerDefinition(Sampler, InitialPoints, Xi, Acquisition, Kappa, Seed, Pending),
             string.IsNullOrEmpty(Direction) ? null : Direction,
             Budget,
             Parallelism,

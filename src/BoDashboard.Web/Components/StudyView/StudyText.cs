@@ -36,6 +36,12 @@ public static class StudyText
 
     public static string Sampler(StudyDetails study) => study.Sampler.Name == "gp-ei"
         ? string.Create(CultureInfo.InvariantCulture,
-            $"gp-ei ({study.Sampler.InitialPoints} initial points, {study.Sampler.Acquisition} xi {study.Sampler.Xi}, seed {study.Sampler.Seed})")
+            $"gp-ei ({study.Sampler.InitialPoints} initial points, {study.Sampler.Acquisition} xi {study.Sampler.Xi}, seed {study.Sampler.Seed}{PendingText(study)})")
         : study.Sampler.Name;
+
+    /// <summary>What running trials count as: said when trials run in parallel or the choice is not the default.</summary>
+    private static string PendingText(StudyDetails study) =>
+        study.Parallelism > 1 || study.Sampler.Pending != Optimization.Samplers.SamplerSettings.Believer
+            ? $", pending trials: {study.Sampler.Pending}"
+            : "";
 }
