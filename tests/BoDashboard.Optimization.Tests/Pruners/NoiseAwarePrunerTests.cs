@@ -83,4 +83,17 @@ public sealed class NoiseAwarePrunerTests
         // Hyperband's brackets pass the setting on.
         Assert.True(PrunerRegistry.Create(new PrunerSettings("hyperband", MinResource: 1, MaxResource: 9, NoiseAware: true)) is HyperbandPruner);
     }
+
+    [Fact]
+    public void Asha_and_hyperband_are_noise_aware_by_default_median_is_not_and_a_setting_overrides_either()
+    {
+        Assert.True(new PrunerSettings("asha").SparesNearEquals);
+        Assert.True(new PrunerSettings("hyperband").SparesNearEquals);
+        Assert.False(new PrunerSettings("median").SparesNearEquals);
+        Assert.False(new PrunerSettings("asha", NoiseAware: false).SparesNearEquals);
+        Assert.True(new PrunerSettings("median", NoiseAware: true).SparesNearEquals);
+        // The registry builds what the settings say: a default ASHA keeps the near-equal trial a plain one stops.
+        Assert.False(PrunerRegistry.Create(new PrunerSettings("asha")).ShouldPrune(Trial(5, TrialState.Running, 0.38), Jagged, Direction.Maximize));
+        Assert.True(PrunerRegistry.Create(new PrunerSettings("asha", NoiseAware: false)).ShouldPrune(Trial(5, TrialState.Running, 0.38), Jagged, Direction.Maximize));
+    }
 }
