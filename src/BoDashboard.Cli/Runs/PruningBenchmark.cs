@@ -12,27 +12,31 @@ public static class PruningBenchmark
     public static readonly (string Label, PrunerSettings Settings)[] Pruners =
     [
         ("none", new PrunerSettings("none")),
+        // Pruners as a study gets them by name: median plain, asha and hyperband noise-aware (PrunerSettings.SparesNearEquals).
         ("median", new PrunerSettings("median", StartupTrials: 5, WarmupSteps: 1)),
         ("asha", new PrunerSettings("asha", MinResource: 1, ReductionFactor: 3)),
         ("hyperband", new PrunerSettings("hyperband", MinResource: 1, MaxResource: 6, ReductionFactor: 3)),
-        // Later first decisions, for objectives whose early epochs rank configurations poorly (see docs/benchmarks.md).
-        ("median, warm-up 3", new PrunerSettings("median", StartupTrials: 5, WarmupSteps: 3)),
-        ("asha, min resource 2", new PrunerSettings("asha", MinResource: 2, ReductionFactor: 3)),
+        // The other choice of each, to show what the noise margin does.
+        ("median, noise-aware", new PrunerSettings("median", StartupTrials: 5, WarmupSteps: 1, NoiseAware: true)),
+        ("asha, plain cut-off", new PrunerSettings("asha", MinResource: 1, ReductionFactor: 3, NoiseAware: false)),
+        ("hyperband, plain cut-offs", new PrunerSettings("hyperband", MinResource: 1, MaxResource: 6, ReductionFactor: 3, NoiseAware: false)),
     ];
 
-    public static void Print(LearningCurveTable table, int seeds, int trials, CancellationToken ct)
+    /// <param name="only">Labels of <see cref="Pruners"/> to run (none always runs); all when empty.</param>
+    public static void Print(LearningCurveTable table, int seeds, int trials, bool markdown, IReadOnlyCollection<string> only, CancellationToken ct)
     {
         var replay = new PruningReplay(table);
         var ceiling = table.Curves.Where(c => !c.Diverged && c.Accuracies.Count > 0).Max(c => c.Accuracies.Max());
         AnsiConsole.MarkupLine($"{table.Curves.Count} recorded configurations, {table.Epochs} epochs each; best recorded final accuracy {ceiling:F4}; " +
                                $"{seeds} seeds x {trials} trials per combination");
         var results = new Dictionary<(string, string), List<ReplayResult>>();
+        var chosen = Pruners.Where(p => p.Label == "none" || only.Count == 0 || only.Contains(p.Label)).ToArray();
         AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var bar = ctx.AddTask("replaying studies", maxValue: 2 * Pruners.Length * seeds);
+                var bar = ctx.AddTask("replaying studies", maxValue: 2 * chosen.Length * seeds);
                 foreach (var sampler in new[] { "gp-ei", "random" })
-                foreach (var (label, settings) in Pruners)
+                foreach (var (label, settings) in chosen)
                 {
                     var list = results[(sampler, label)] = [];
                     for (var seed = 0; seed < seeds; seed++)
@@ -44,34 +48,87 @@ public static class PruningBenchmark
                 }
             });
 
-        var summary = new Table().Title($"bench pruning: median over {seeds} seeds of {trials} trials").AddColumns(
-            "sampler", "pruner", "best final val acc", "gap to none", "mean best", "epochs used", "share of none's epochs", "pruned trials");
+        string[] columns = ["sampler", "pruner", "best final val acc", "gap to none", "mean best", "epochs used", "share of none's epochs", "pruned trials", "configurations run"];
+        var rows = new List<string[]>();
         foreach (var sampler in new[] { "gp-ei", "random" })
         {
             var none = results[(sampler, "none")];
-            foreach (var (label, _) in Pruners)
+            foreach (var (label, _) in chosen)
             {
                 var r = results[(sampler, label)];
                 var best = Median(r.Select(x => x.BestAccuracy ?? 0));
                 var epochs = Median(r.Select(x => (double)x.Epochs));
-                summary.AddRow(sampler, label, F(best, "F4"), F(best - Median(none.Select(x => x.BestAccuracy ?? 0)), "+0.0000;-0.0000;0"),
-                    F(r.Average(x => x.BestAccuracy ?? 0), "F4"), F(epochs, "F0"), F(epochs / Median(none.Select(x => (double)x.Epochs)), "P0"), F(Median(r.Select(x => (double)x.Pruned)), "F0"));
+                rows.Add([sampler, label, F(best, "F4"), F(best - Median(none.Select(x => x.BestAccuracy ?? 0)), "+0.0000;-0.0000;0"),
+                    F(r.Average(x => x.BestAccuracy ?? 0), "F4"), F(epochs, "F0"), F(epochs / Median(none.Select(x => (double)x.Epochs)), "P0"),
+                    F(Median(r.Select(x => (double)x.Pruned)), "F0"), F(Median(r.Select(x => (double)x.Distinct)), "F0")]);
             }
         }
-        AnsiConsole.Write(summary);
+        Render($"bench pruning: median over {seeds} seeds of {trials} trials", columns, rows, markdown);
 
-        // Equal compute: the epochs that GP-EI + ASHA used in 30 trials, spent by both treatments of pruned trials.
-        var budget = (int)Median(results[("gp-ei", "asha")].Select(x => (double)x.Epochs));
-        var asha = Pruners.Single(p => p.Label == "asha").Settings;
-        var informed = Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", asha, s, 10 * trials, budget)).ToList();
-        var dropped = Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", asha, s, 10 * trials, budget, dropPruned: true)).ToList();
-        var wins = informed.Zip(dropped).Count(p => (p.First.BestAccuracy ?? 0) > (p.Second.BestAccuracy ?? 0));
-        var ties = informed.Zip(dropped).Count(p => (p.First.BestAccuracy ?? 0) == (p.Second.BestAccuracy ?? 0));
-        AnsiConsole.Write(new Table().Title($"GP-EI + ASHA at equal compute ({budget} epochs), {seeds} seeds")
-            .AddColumns("pruned trials in the model", "median best final val acc", "mean best", "median trials")
-            .AddRow("as an estimate of their final value", F(Median(informed.Select(x => x.BestAccuracy ?? 0)), "F4"), F(informed.Average(x => x.BestAccuracy ?? 0), "F4"), F(Median(informed.Select(x => (double)x.Trials)), "F0"))
-            .AddRow("dropped (no value)", F(Median(dropped.Select(x => x.BestAccuracy ?? 0)), "F4"), F(dropped.Average(x => x.BestAccuracy ?? 0), "F4"), F(Median(dropped.Select(x => (double)x.Trials)), "F0")));
-        AnsiConsole.MarkupLine($"informed better on {wins} seeds, equal on {ties}, worse on {seeds - wins - ties}");
+        // How pruned trials enter the GP, for the two pruners the goal names: at 30 trials, and at equal compute (the
+        // epochs GP-EI + ASHA used in 30 trials, spent by every treatment).
+        var treatments = new[]
+        {
+            (PrunedAs.Forecast, "learning-curve forecast (the product)"), (PrunedAs.MedianGain, "last value + median gain of completed trials"),
+            (PrunedAs.Dropped, "dropped (no value)"), (PrunedAs.TrueFinal, "their true final value (replay only: the upper bound)"),
+        };
+        var noneBest = Median(results[("gp-ei", "none")].Select(x => x.BestAccuracy ?? 0));
+        var treatmentRows = new List<string[]>();
+        foreach (var label in new[] { "asha", "asha, plain cut-off" }.Where(l => results.ContainsKey(("gp-ei", l))))
+        {
+            var settings = Pruners.Single(p => p.Label == label).Settings;
+            var runs = treatments.Select(t => t.Item1 == PrunedAs.Forecast ? results[("gp-ei", label)]
+                : Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", settings, s, trials, prunedAs: t.Item1)).ToList()).ToList();
+            treatmentRows.AddRange(treatments.Select((t, i) => Row(label, t.Item2, runs[i], noneBest, runs[2])));
+        }
+        if (results.ContainsKey(("gp-ei", "asha")))
+        {
+            var budget = (int)Median(results[("gp-ei", "asha")].Select(x => (double)x.Epochs));
+            var asha = Pruners.Single(p => p.Label == "asha").Settings;
+            var runs = treatments.Select(t => Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", asha, s, 10 * trials, budget, t.Item1)).ToList()).ToList();
+            treatmentRows.AddRange(treatments.Select((t, i) => Row($"asha, equal compute ({budget} epochs)", t.Item2, runs[i], noneBest, runs[2])));
+        }
+        var errorRows = results.Where(r => r.Key.Item2 != "none").Select(r =>
+        {
+            var e = r.Value.SelectMany(x => x.Estimates).Where(x => double.IsFinite(x.Forecast) && double.IsFinite(x.MedianGain)).ToList();
+            return new[]
+            {
+                r.Key.Item1, r.Key.Item2, F(e.Count, "F0"), F(e.Count == 0 ? 0 : e.Average(x => Math.Abs(x.Forecast - x.TrueFinal)), "F4"),
+                F(e.Count == 0 ? 0 : e.Average(x => Math.Abs(x.MedianGain - x.TrueFinal)), "F4"),
+                F(e.Count == 0 ? 0 : e.Average(x => x.Forecast - x.TrueFinal), "+0.0000;-0.0000"), F(e.Count == 0 ? 0 : e.Average(x => x.MedianGain - x.TrueFinal), "+0.0000;-0.0000"),
+            };
+        }).ToList();
+        Render("Estimates of pruned trials' final values against the table's (end of each study)",
+            ["sampler", "pruner", "pruned trials", "forecast: mean abs error", "median gain: mean abs error", "forecast: bias", "median gain: bias"], errorRows, markdown);
+        Render($"GP-EI: pruned trials in the model, {seeds} seeds", ["pruner", "pruned trials enter the GP as", "best final val acc", "gap to GP-EI without pruning", "mean best", "epochs used", "trials", "seeds better / equal / worse than dropped"],
+            treatmentRows, markdown);
+    }
+
+    private static string[] Row(string pruner, string treatment, List<ReplayResult> r, double noneBest, List<ReplayResult> dropped)
+    {
+        var pairs = r.Zip(dropped, (a, b) => Math.Sign((a.BestAccuracy ?? 0) - (b.BestAccuracy ?? 0))).ToList();
+        var best = Median(r.Select(x => x.BestAccuracy ?? 0));
+        return [pruner, treatment, F(best, "F4"), F(best - noneBest, "+0.0000;-0.0000;0"), F(r.Average(x => x.BestAccuracy ?? 0), "F4"),
+            F(Median(r.Select(x => (double)x.Epochs)), "F0"), F(Median(r.Select(x => (double)x.Trials)), "F0"),
+            $"{pairs.Count(p => p > 0)} / {pairs.Count(p => p == 0)} / {pairs.Count(p => p < 0)}"];
+    }
+
+    /// <summary>A console table, or with <paramref name="markdown"/> rows to paste into docs/benchmarks.md.</summary>
+    private static void Render(string title, string[] columns, List<string[]> rows, bool markdown)
+    {
+        if (markdown)
+        {
+            Console.WriteLine();
+            Console.WriteLine(title);
+            Console.WriteLine();
+            Console.WriteLine("| " + string.Join(" | ", columns) + " |");
+            Console.WriteLine("|" + string.Concat(columns.Select(_ => " --- |")));
+            foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+            return;
+        }
+        var table = new Table().Title(title).AddColumns(columns);
+        foreach (var row in rows) table.AddRow(row);
+        AnsiConsole.Write(table);
     }
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

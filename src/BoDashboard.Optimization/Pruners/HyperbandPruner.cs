@@ -9,10 +9,10 @@ public sealed class HyperbandPruner : IPruner
     private readonly SuccessiveHalvingPruner[] brackets;
     private readonly int[] weights;
 
-    public HyperbandPruner(int minResource, int maxResource, int reductionFactor)
+    public HyperbandPruner(int minResource, int maxResource, int reductionFactor, bool noiseAware = false)
     {
         var count = BracketCount(minResource, maxResource, reductionFactor);
-        brackets = Enumerable.Range(0, count).Select(b => new SuccessiveHalvingPruner(minResource, reductionFactor, b)).ToArray();
+        brackets = Enumerable.Range(0, count).Select(b => new SuccessiveHalvingPruner(minResource, reductionFactor, b, noiseAware)).ToArray();
         // Hyperband's bracket s starts ceil(count / (s + 1) · eta^s) trials for s = count-1 (most aggressive) .. 0.
         weights = Enumerable.Range(0, count)
             .Select(b => (int)Math.Ceiling(count * Math.Pow(reductionFactor, count - 1 - b) / (count - b)))

@@ -6,8 +6,10 @@ namespace BoDashboard.Optimization.Pruners;
 /// have completed, nor before step <paramref name="warmupSteps"/>; a step that no earlier completed trial reported
 /// decides nothing, and a value equal to the median is kept.</summary>
 /// <remarks>"Earlier" means a smaller trial number: the decision does not depend on which trials happened to finish
-/// first, so it is the same in every process and after a restart.</remarks>
-public sealed class MedianPruner(int startupTrials, int warmupSteps) : IPruner
+/// first, so it is the same in every process and after a restart. With <paramref name="noiseAware"/> a trial is
+/// pruned only when it is behind the median by more than the noise measured at that step (<see cref="StepNoise"/>):
+/// near-equals survive, clearly worse trials still stop.</remarks>
+public sealed class MedianPruner(int startupTrials, int warmupSteps, bool noiseAware = false) : IPruner
 {
     public bool ShouldPrune(PrunerTrial trial, IReadOnlyList<PrunerTrial> others, Direction direction)
     {
@@ -18,9 +20,10 @@ public sealed class MedianPruner(int startupTrials, int warmupSteps) : IPruner
         if (atStep.Count == 0) return false;
         if (!double.IsFinite(last.Value)) return true;
         var median = Median(atStep);
+        var margin = noiseAware ? StepNoise.Margin(last.Step, others.Where(o => o.Number < trial.Number)) : 0;
         // Judge the trial by its best value so far, so one noisy step does not end a good trial.
         var best = direction == Direction.Maximize ? trial.Values.Max(v => v.Value) : trial.Values.Min(v => v.Value);
-        return direction == Direction.Maximize ? best < median : best > median;
+        return direction == Direction.Maximize ? best < median - margin : best > median + margin;
     }
 
     public static double Median(IReadOnlyList<double> values) => Statistics.Median(values);

@@ -13,9 +13,9 @@ public static class PrunerRegistry
         if (errors.Count > 0) throw new SearchSpaceException(errors);
         return settings.Name switch
         {
-            "median" => new MedianPruner(settings.StartupTrials, settings.WarmupSteps),
-            "asha" => new SuccessiveHalvingPruner(settings.MinResource, settings.ReductionFactor),
-            "hyperband" => new HyperbandPruner(settings.MinResource, settings.MaxResource, settings.ReductionFactor),
+            "median" => new MedianPruner(settings.StartupTrials, settings.WarmupSteps, settings.SparesNearEquals),
+            "asha" => new SuccessiveHalvingPruner(settings.MinResource, settings.ReductionFactor, noiseAware: settings.SparesNearEquals),
+            "hyperband" => new HyperbandPruner(settings.MinResource, settings.MaxResource, settings.ReductionFactor, settings.SparesNearEquals),
             _ => new NoPruner(),
         };
     }

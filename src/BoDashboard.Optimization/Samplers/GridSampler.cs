@@ -14,7 +14,7 @@ public sealed class GridSampler(SamplerSettings settings) : ISampler
 
     public IReadOnlyList<Suggestion> Suggest(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count)
     {
-        var observations = ObservationSet.From(space, direction, history);
+        var observations = ObservationSet.Seen(space, history);
         var grid = Grid(space, settings.Budget ?? DefaultBudget);
         SamplerSeed.For(settings.Seed, 0, salt: 7).Shuffle(grid);
         var random = SamplerSeed.For(settings.Seed, history.Count);

@@ -4,8 +4,8 @@ namespace BoDashboard.Optimization.Samplers;
 
 /// <summary>
 /// A history turned into GP training data: unit-cube inputs and targets oriented so that larger is better.
-/// Failed and pruned trials are imputed with the worst completed target (so the GP learns to avoid them);
-/// running trials are pending points. Also remembers every point seen, to refuse duplicates.
+/// Failed trials are imputed with the worst completed target (so the GP learns to avoid them); pruned trials stand for
+/// the forecast of their final value (<see cref="PrunedTrialEstimate"/>); running trials are pending points. Also remembers every point seen, to refuse duplicates.
 /// </summary>
 internal sealed class ObservationSet
 {
@@ -28,11 +28,12 @@ internal sealed class ObservationSet
     /// <summary>How many of <see cref="Inputs"/> are real completed trials (they come first).</summary>
     public int CompletedCount { get; private set; }
 
-    public static ObservationSet From(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history)
+    /// <param name="seed">Seeds the learning-curve forecast of pruned trials (<see cref="PrunedTrialEstimate"/>).</param>
+    public static ObservationSet From(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int seed = 0)
     {
         var set = new ObservationSet(space);
         var failed = new List<double[]>();
-        var pruned = new PrunedTrialEstimate(history);
+        var pruned = new PrunedTrialEstimate(history, space, seed);
         foreach (var trial in history.OrderBy(t => t.Number))
         {
             double[] x;
@@ -61,7 +62,7 @@ internal sealed class ObservationSet
                     // Remembered (not proposed again), but a user's cancel says nothing about the objective.
                     break;
                 case TrialState.Pruned:
-                    // Neither the worst value nor nothing: where its curve was heading, from the completed trials' gains.
+                    // Neither the worst value nor nothing: where its curve was heading, forecast from every trial's curve.
                     if (pruned.FinalValue(trial) is { } estimate)
                     {
                         set.Inputs.Add(x);
@@ -82,6 +83,28 @@ internal sealed class ObservationSet
             {
                 set.Inputs.Add(x);
                 set.Targets.Add(worst);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Only the points of <paramref name="history"/>, remembered so as not to propose them again: for samplers
+    /// that need no model (no targets, so no forecast of pruned trials is fitted).</summary>
+    public static ObservationSet Seen(SearchSpace space, IReadOnlyList<TrialRecord> history)
+    {
+        var set = new ObservationSet(space);
+        foreach (var trial in history)
+        {
+            try
+            {
+                var x = space.Encode(trial.Params);
+                space.Project(x);
+                set.Remember(x);
+            }
+            catch (Exception e) when (e is SearchSpaceException or FormatException or InvalidCastException)
+            {
+                // Recorded under another space: no point of this one to avoid.
             }
         }
 

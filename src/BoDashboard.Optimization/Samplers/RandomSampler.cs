@@ -7,7 +7,7 @@ public sealed class RandomSampler(SamplerSettings settings) : ISampler
 {
     public IReadOnlyList<Suggestion> Suggest(SearchSpace space, Direction direction, IReadOnlyList<TrialRecord> history, int count)
     {
-        var observations = ObservationSet.From(space, direction, history);
+        var observations = ObservationSet.Seen(space, history);
         var random = SamplerSeed.For(settings.Seed, history.Count);
         var suggestions = new List<Suggestion>(count);
         for (var i = 0; i < count; i++)

@@ -106,13 +106,13 @@ public static class StudyValidator
             if (objective?.Kind == ObjectiveDefinition.AlexNet) maxResource = objective.Epochs ?? Training.Settings.TrainingSettings.CpuPreset.Epochs;
             else errors.Add(new("pruner.maxResource", "hyperband needs maxResource: the last step a trial reports"));
         }
-        var settings = new PrunerSettings(name, p.StartupTrials ?? 5, p.WarmupSteps ?? 0, p.MinResource ?? 1, maxResource ?? 1, p.ReductionFactor ?? 3);
+        var settings = new PrunerSettings(name, p.StartupTrials ?? 5, p.WarmupSteps ?? 0, p.MinResource ?? 1, maxResource ?? 1, p.ReductionFactor ?? 3, p.NoiseAware);
         if (name != "hyperband" || maxResource is not null) errors.AddRange(PrunerRegistry.Validate(settings));
         var definition = name switch
         {
-            "median" => new PrunerDefinition(name, StartupTrials: settings.StartupTrials, WarmupSteps: settings.WarmupSteps),
-            "asha" => new PrunerDefinition(name, MinResource: settings.MinResource, ReductionFactor: settings.ReductionFactor),
-            "hyperband" => new PrunerDefinition(name, MinResource: settings.MinResource, MaxResource: maxResource, ReductionFactor: settings.ReductionFactor),
+            "median" => new PrunerDefinition(name, StartupTrials: settings.StartupTrials, WarmupSteps: settings.WarmupSteps, NoiseAware: p.NoiseAware),
+            "asha" => new PrunerDefinition(name, MinResource: settings.MinResource, ReductionFactor: settings.ReductionFactor, NoiseAware: p.NoiseAware),
+            "hyperband" => new PrunerDefinition(name, MinResource: settings.MinResource, MaxResource: maxResource, ReductionFactor: settings.ReductionFactor, NoiseAware: p.NoiseAware),
             _ => new PrunerDefinition(name),
         };
         return (definition, settings);

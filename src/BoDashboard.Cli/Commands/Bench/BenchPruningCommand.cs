@@ -23,8 +23,10 @@ public static class BenchPruningCommand
         var shard = new Option<string>("--shard") { Description = "K/N: record only configurations i with i mod N = K (run N recorders at once)", DefaultValueFactory = _ => "0/1" };
         var seeds = new Option<int>("--seeds") { Description = "Replayed studies per combination (seeds 0..N-1)", DefaultValueFactory = _ => 20 };
         var trials = new Option<int>("--trials") { Description = "Trials per replayed study", DefaultValueFactory = _ => 30 };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the tables as Markdown (as in docs/benchmarks.md)" };
+        var only = new Option<string[]>("--pruners") { Description = "Only these pruner rows, by label (e.g. asha \"median, noise-aware\"); none always runs", AllowMultipleArgumentsPerToken = true };
         var command = new Command("pruning", "Compare pruners (none, median, ASHA, Hyperband) under GP-EI and random sampling on recorded AlexNet learning curves");
-        foreach (var option in new Option[] { record, table, configs, threads, subset, epochs, validation, shard, seeds, trials }) command.Options.Add(option);
+        foreach (var option in new Option[] { record, table, configs, threads, subset, epochs, validation, shard, seeds, trials, markdown, only }) command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
             var path = Path.GetFullPath(parse.GetValue(table)!);
@@ -45,7 +47,13 @@ public static class BenchPruningCommand
                 Console.Error.WriteLine($"no learning-curve table at {path}; record one with `bench pruning --record` (see data/benchmarks/README.md)");
                 return Task.FromResult(2);
             }
-            PruningBenchmark.Print(LearningCurveTable.Read(path), parse.GetValue(seeds), parse.GetValue(trials), ct);
+            var unknown = (parse.GetValue(only) ?? []).Where(l => PruningBenchmark.Pruners.All(p => p.Label != l)).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.Error.WriteLine($"unknown pruner row(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; expected: {string.Join(", ", PruningBenchmark.Pruners.Select(p => $"'{p.Label}'"))}");
+                return Task.FromResult(2);
+            }
+            PruningBenchmark.Print(LearningCurveTable.Read(path), parse.GetValue(seeds), parse.GetValue(trials), parse.GetValue(markdown), parse.GetValue(only) ?? [], ct);
             return Task.FromResult(0);
         });
         return command;
