@@ -92,16 +92,19 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// conditioned: the acquisition is penalised around them instead).</summary>
     internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials)
     {
-        // A long study's fit starts from its previous one (only fits on a subset use it; see GaussianProcessOptions).
+        // A long study's fit starts from its previous one, or reuses it until a refit is due (only fits on a subset;
+        // see GaussianProcessOptions and WarmStartMemory).
         var longStudy = observations.Inputs.Count > GaussianProcessOptions.Default.MaxFitPoints;
+        var previous = longStudy ? WarmStartMemory.Recall(Settings.Seed, observations.Inputs, observations.Targets) : null;
+        var reuse = previous is not null && !previous.RefitDue(observations.Inputs.Count);
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
-            CoordinateGroups: observations.Space.LengthScaleGroups,
-            WarmStart: longStudy ? WarmStartMemory.Recall(Settings.Seed, observations.Inputs, observations.Targets) : null);
+            CoordinateGroups: observations.Space.LengthScaleGroups, WarmStart: previous?.Fit.Hyperparameters, Reuse: reuse ? previous!.Fit : null);
         var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
         var model = GaussianProcessModel.Fit(inputs, targets, options);
-        if (longStudy)
+        if (longStudy && !reuse)
         {
-            WarmStartMemory.Remember(Settings.Seed, observations.Inputs, observations.Targets, model.Hyperparameters);
+            WarmStartMemory.Remember(Settings.Seed, observations.Inputs, observations.Targets,
+                new WarmStartMemory.RememberedFit(new PreviousFit(model.Hyperparameters, model.TargetStd), observations.Inputs.Count));
         }
 
         if (observations.Pending.Count == 0 || Settings.PendingFantasy == SamplerSettings.Penalisation)
