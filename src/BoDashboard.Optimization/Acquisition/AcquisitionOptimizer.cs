@@ -226,7 +226,7 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
             return values;
         };
         var results = BoundedLbfgs.MinimizeTogether(objective, reducedStarts, lower, upper, _options.MaxIterations,
-            gradientTolerance: 1e-9, relativeTolerance: 1e-10);
+            gradientTolerance: 1e-9, relativeTolerance: _options.RelativeTolerance, toleranceFloor: _options.ToleranceFloor);
         return [.. results.Select((r, i) => Improved(starts[i], startValues[i], r.X, r.Value))];
     }
 
@@ -272,7 +272,7 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
             return -value;
         };
         var (xBest, negative, _) = BoundedLbfgs.Minimize(objective, reducedStart, lower, upper, _options.MaxIterations,
-            gradientTolerance: 1e-9, relativeTolerance: 1e-10);
+            gradientTolerance: 1e-9, relativeTolerance: _options.RelativeTolerance, toleranceFloor: _options.ToleranceFloor);
         return Improved(start, startValue, xBest, negative);
     }
 }

@@ -104,7 +104,9 @@ public sealed class GaussianProcessModel
         var warped = y.Select(warp.Forward).ToArray();
         var (mean, std) = Standardization(warped, options.PriorMeanQuantile);
         var ys = warped.Select(v => (v - mean) / std).ToArray();
-        var hyperparameters = n >= 2
+        var hyperparameters = n > options.MaxFitPoints && options.Reuse is { } previous && previous.Hyperparameters.LengthScales.Count == dims
+            ? previous.InUnitsOf(std, options.FixedNoise)
+            : n >= 2
             ? HyperparameterFitter.Fit(x, n, dims, ys, options)
             : new GaussianProcessHyperparameters(Enumerable.Repeat(0.3, dims).ToArray(), 1.0, options.FixedNoise ?? Math.Max(options.NoiseFloor, 1e-6));
         return new GaussianProcessModel(x, n, dims, y, hyperparameters, mean, std, warp);

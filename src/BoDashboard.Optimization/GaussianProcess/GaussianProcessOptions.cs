@@ -11,7 +11,9 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// coordinate, which length scale it uses (<see cref="Space.SearchSpace.LengthScaleGroups"/>: a categorical's one-hot
 /// coordinates share one); null means one per coordinate. <see cref="WarmStart"/> (earlier hyperparameters of the same
 /// data, e.g. a long study's previous fit) replaces the restarts by one local search from there, but only when the fit
-/// runs on a subset (more than <see cref="MaxFitPoints"/> points): smaller fits always start cold.
+/// runs on a subset (more than <see cref="MaxFitPoints"/> points): smaller fits always start cold. <see cref="Reuse"/>
+/// skips the fit altogether and conditions with those hyperparameters (a long study between refits), again only for
+/// more than <see cref="MaxFitPoints"/> points.
 /// </summary>
 public sealed record GaussianProcessOptions(
     double? FixedNoise = null,
@@ -24,7 +26,8 @@ public sealed record GaussianProcessOptions(
     double PriorMeanQuantile = 0.2,
     bool WarpOutputs = true,
     IReadOnlyList<int>? CoordinateGroups = null,
-    GaussianProcessHyperparameters? WarmStart = null)
+    GaussianProcessHyperparameters? WarmStart = null,
+    PreviousFit? Reuse = null)
 {
     public static GaussianProcessOptions Default { get; } = new();
 }

@@ -6,13 +6,34 @@ namespace BoDashboard.Optimization.LinearAlgebra;
 /// </summary>
 internal sealed class CholeskyFactor
 {
+    /// <summary>
+    /// Above this size the factor keeps a transposed copy, so the backward solve is a dot product per row like the
+    /// forward one instead of an update of the whole solution per row: a long study's acquisition search spends half its
+    /// time in that solve, and the updates' stores were its bottleneck. Smaller factors (every study of at most
+    /// <see cref="TransposedAbove"/> trials) solve as before, so their proposals are unchanged to the last bit.
+    /// </summary>
+    public const int TransposedAbove = 120;
+
     private readonly double[] _l;
+    // L^T row-major (row i holds L_ji for j >= i), only for factors larger than TransposedAbove.
+    private readonly double[]? _upper;
 
     private CholeskyFactor(double[] l, int n, double jitter)
     {
         _l = l;
         Size = n;
         Jitter = jitter;
+        if (n > TransposedAbove)
+        {
+            _upper = new double[n * n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j <= i; j++)
+                {
+                    _upper[j * n + i] = l[i * n + j];
+                }
+            }
+        }
     }
 
     public int Size { get; }
@@ -146,6 +167,17 @@ internal sealed class CholeskyFactor
     public void SolveLowerTranspose(Span<double> b)
     {
         var n = Size;
+        if (_upper is not null)
+        {
+            // x_i = (b_i - sum over j > i of L_ji x_j) / L_ii, a row of L^T against the part of x already solved.
+            for (var i = n - 1; i >= 0; i--)
+            {
+                b[i] = (b[i] - VectorKernels.Dot(_upper.AsSpan(i * n + i + 1, n - i - 1), b[(i + 1)..])) / _upper[i * n + i];
+            }
+
+            return;
+        }
+
         for (var i = n - 1; i >= 0; i--)
         {
             b[i] /= _l[i * n + i];
@@ -176,6 +208,21 @@ internal sealed class CholeskyFactor
             b1[i] = (b1[i] - scalars[1]) / diagonal;
             b2[i] = (b2[i] - scalars[2]) / diagonal;
             b3[i] = (b3[i] - scalars[3]) / diagonal;
+        }
+
+        if (_upper is not null)
+        {
+            for (var i = n - 1; i >= 0; i--)
+            {
+                VectorKernels.DotEach4(_upper.AsSpan(i * n + i + 1, n - i - 1), b0[(i + 1)..], b1[(i + 1)..], b2[(i + 1)..], b3[(i + 1)..], scalars);
+                var diagonal = _upper[i * n + i];
+                b0[i] = (b0[i] - scalars[0]) / diagonal;
+                b1[i] = (b1[i] - scalars[1]) / diagonal;
+                b2[i] = (b2[i] - scalars[2]) / diagonal;
+                b3[i] = (b3[i] - scalars[3]) / diagonal;
+            }
+
+            return;
         }
 
         for (var i = n - 1; i >= 0; i--)

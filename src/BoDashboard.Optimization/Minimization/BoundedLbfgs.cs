@@ -12,9 +12,9 @@ internal static class BoundedLbfgs
 
     public static (double[] X, double Value, int Evaluations) Minimize(Objective f, ReadOnlySpan<double> start,
         ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, int maxIterations = 100, int memory = 8,
-        double gradientTolerance = 1e-6, double relativeTolerance = 1e-9)
+        double gradientTolerance = 1e-6, double relativeTolerance = 1e-9, double toleranceFloor = 1.0)
     {
-        var search = new Search(start.ToArray(), lower.ToArray(), upper.ToArray(), maxIterations, memory, gradientTolerance, relativeTolerance);
+        var search = new Search(start.ToArray(), lower.ToArray(), upper.ToArray(), maxIterations, memory, gradientTolerance, relativeTolerance, toleranceFloor);
         while (search.Next())
         {
             search.Value = f(search.Point, search.Gradient);
@@ -27,11 +27,15 @@ internal static class BoundedLbfgs
     /// Several minimisations run in lockstep, so that each round's evaluations (one per unfinished search) go to
     /// <paramref name="f"/> together: an objective that costs one pass over a large matrix per point (a GP's
     /// acquisition) then reads it once for several points. Each search takes exactly the steps it takes alone.
+    /// A search stops when an iteration lowers f by at most <paramref name="relativeTolerance"/> times
+    /// max(<paramref name="toleranceFloor"/>, |f|): with a floor of 1 that is an absolute tolerance for small values,
+    /// with a floor of 0 a purely relative one (an acquisition whose values are all tiny late in a study).
     /// </summary>
     public static List<(double[] X, double Value, int Evaluations)> MinimizeTogether(BatchObjective f, IReadOnlyList<double[]> starts,
-        double[] lower, double[] upper, int maxIterations = 100, int memory = 8, double gradientTolerance = 1e-6, double relativeTolerance = 1e-9)
+        double[] lower, double[] upper, int maxIterations = 100, int memory = 8, double gradientTolerance = 1e-6, double relativeTolerance = 1e-9,
+        double toleranceFloor = 1.0)
     {
-        var searches = starts.Select(s => new Search(s, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance)).ToList();
+        var searches = starts.Select(s => new Search(s, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance, toleranceFloor)).ToList();
         var active = Enumerable.Range(0, searches.Count).Where(i => searches[i].Next()).ToList();
         while (active.Count > 0)
         {
@@ -60,9 +64,9 @@ internal static class BoundedLbfgs
         private readonly IEnumerator<bool> _steps;
 
         public Search(double[] start, double[] lower, double[] upper, int maxIterations, int memory, double gradientTolerance,
-            double relativeTolerance)
+            double relativeTolerance, double toleranceFloor)
         {
-            _steps = Steps(start, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance).GetEnumerator();
+            _steps = Steps(start, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance, toleranceFloor).GetEnumerator();
         }
 
         public double[] Point { get; private set; } = [];
@@ -77,7 +81,7 @@ internal static class BoundedLbfgs
         public bool Next() => _steps.MoveNext();
 
         private IEnumerable<bool> Steps(double[] start, double[] lower, double[] upper, int maxIterations, int memory, double gradientTolerance,
-            double relativeTolerance)
+            double relativeTolerance, double toleranceFloor)
         {
             var n = start.Length;
             var x = new double[n];
@@ -227,7 +231,7 @@ internal static class BoundedLbfgs
                     rho.Add(1.0 / sy);
                 }
 
-                if (previous - fx <= relativeTolerance * Math.Max(1.0, Math.Abs(fx)))
+                if (previous - fx <= relativeTolerance * Math.Max(toleranceFloor, Math.Abs(fx)))
                 {
                     break;
                 }

@@ -58,6 +58,29 @@ public class CholeskyFactorTests
         }
     }
 
+    [Theory]
+    [InlineData(CholeskyFactor.TransposedAbove)]
+    [InlineData(CholeskyFactor.TransposedAbove + 1)]
+    [InlineData(300)]
+    public void Backward_solve_matches_the_transposed_factor_on_both_sides_of_the_transposed_copy(int n)
+    {
+        var chol = CholeskyFactor.Factor(RandomSpd(n, n + 1), n);
+        var b = Enumerable.Range(0, n).Select(i => Math.Cos(3.0 * i)).ToArray();
+        var x = (double[])b.Clone();
+        chol.SolveLowerTranspose(x);
+        for (var i = 0; i < n; i++)
+        {
+            // (L^T x)_i = sum over j >= i of L_ji x_j.
+            var lx = 0.0;
+            for (var j = i; j < n; j++)
+            {
+                lx += chol[j, i] * x[j];
+            }
+
+            Assert.Equal(b[i], lx, 9);
+        }
+    }
+
     [Fact]
     public void Singular_matrix_gets_jitter_instead_of_throwing()
     {

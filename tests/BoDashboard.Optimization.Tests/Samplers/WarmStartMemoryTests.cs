@@ -12,7 +12,7 @@ public sealed class WarmStartMemoryTests
         const int seed = 918_273;
         List<double[]> inputs = [.. Enumerable.Range(0, 8).Select(i => new[] { i / 8.0, 1 - i / 8.0 })];
         List<double> targets = [.. inputs.Select(x => x[0] * x[1])];
-        var fit = new GaussianProcessHyperparameters([0.2, 0.4], 1.5, 1e-4);
+        var fit = new WarmStartMemory.RememberedFit(new PreviousFit(new GaussianProcessHyperparameters([0.2, 0.4], 1.5, 1e-4), 2.0), inputs.Count);
 
         WarmStartMemory.Remember(seed, inputs, targets, fit);
 
