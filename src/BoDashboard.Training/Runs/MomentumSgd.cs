@@ -42,10 +42,12 @@ internal sealed class MomentumSgd : IDisposable
         LearningRate = rate;
     }
 
+    /// <summary>Drops the gradients, as torch.optim's zero_grad(set_to_none=True) does: the next backward pass then
+    /// stores its gradients instead of adding them to zeros, one pass over every parameter less per step.</summary>
     public void ZeroGrad()
     {
         foreach (var parameter in parameters)
-            parameter.grad?.zero_();
+            parameter.grad = null;
     }
 
     public void Step()
