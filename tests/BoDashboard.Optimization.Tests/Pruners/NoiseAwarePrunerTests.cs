@@ -5,8 +5,7 @@ namespace BoDashboard.Optimization.Tests.Pruners;
 /// <summary>Pruners that respect the noise measured on the trials' own curves (<see cref="StepNoise"/>).</summary>
 public sealed class NoiseAwarePrunerTests
 {
-    private static PrunerTrial Trial(int number, TrialState state, params double[] values) =>
-        new(number, state, values.Select((v, i) => new StepValue(i + 1, v)).ToList());
+    private static PrunerTrial Trial(int number, TrialState state, params double[] values) => PrunerTests.Trial(number, state, values);
 
     // Each curve's middle value sits 0.03 off the line through its neighbours: noise 0.03 / √1.5 / 0.6745 = 0.0363 per
     // value, so a margin of √2 · 0.0363 = 0.0514 between two values. Step 2's median is 0.43, step 1's values 0.5..0.1.
@@ -19,14 +18,8 @@ public sealed class NoiseAwarePrunerTests
         Trial(4, TrialState.Complete, 0.1, 0.23, 0.3),
     ];
 
-    private static readonly PrunerTrial[] Straight =
-    [
-        Trial(0, TrialState.Complete, 0.5, 0.6, 0.7),
-        Trial(1, TrialState.Complete, 0.4, 0.5, 0.6),
-        Trial(2, TrialState.Complete, 0.3, 0.4, 0.5),
-        Trial(3, TrialState.Complete, 0.2, 0.3, 0.4),
-        Trial(4, TrialState.Complete, 0.1, 0.2, 0.3),
-    ];
+    // Straight curves: no noise at any step.
+    private static readonly PrunerTrial[] Straight = PrunerTests.FiveCompleted;
 
     [Fact]
     public void Step_noise_is_the_robust_spread_of_each_curves_middle_value_around_its_neighbours_line()

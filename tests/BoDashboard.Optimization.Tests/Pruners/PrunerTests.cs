@@ -4,13 +4,13 @@ namespace BoDashboard.Optimization.Tests.Pruners;
 
 public sealed class PrunerTests
 {
-    private static PrunerTrial Trial(int number, TrialState state, params double[] values) =>
+    internal static PrunerTrial Trial(int number, TrialState state, params double[] values) =>
         new(number, state, values.Select((v, i) => new StepValue(i + 1, v)).ToList());
 
     private static PrunerTrial Steps(int number, TrialState state, params (int Step, double Value)[] values) =>
         new(number, state, values.Select(v => new StepValue(v.Step, v.Value)).ToList());
 
-    private static readonly PrunerTrial[] FiveCompleted =
+    internal static readonly PrunerTrial[] FiveCompleted =
     [
         Trial(0, TrialState.Complete, 0.5, 0.6, 0.7),
         Trial(1, TrialState.Complete, 0.4, 0.5, 0.6),
