@@ -27,31 +27,67 @@ public sealed class ReferenceBenchmark(TrainingBenchmark? trainingBenchmark = nu
         ProgressEveryBatches = 0,
     };
 
+    /// <summary>Rounds by default: each side's figure moves by up to a quarter from one run to the next on this kind of
+    /// machine, so one round could decide the ratio by chance.</summary>
+    public const int DefaultRounds = 3;
+
     /// <summary>
     /// Runs everything. <paramref name="threads"/>: torch threads on both sides (null: all cores).
     /// <paramref name="preset"/>: the trial to time (null: the CPU preset). <paramref name="python"/>: the interpreter
     /// (null: the first of <see cref="PyTorchReference.DefaultInterpreters"/> that has torch).
+    /// <paramref name="rounds"/>: TorchSharp and the script take turns this many times; each figure is the median of its
+    /// rounds, so both sides meet the same changes of the machine.
     /// </summary>
     public ReferenceBenchmarkReport Run(
         int compactSteps = 10, int classicSteps = 3, int? threads = null, TrainingSettings? preset = null,
-        string? python = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        string? python = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default,
+        int rounds = DefaultRounds)
     {
         if (compactSteps < 1 || classicSteps < 1)
             throw new ArgumentException("Timed steps must be at least 1.", compactSteps < 1 ? nameof(compactSteps) : nameof(classicSteps));
+        if (rounds < 1)
+            throw new ArgumentException("Rounds must be at least 1.", nameof(rounds));
         var threadCount = threads ?? Environment.ProcessorCount;
-        progress?.Report($"TorchSharp: compact reference net, batch {ReferenceNet.Compact.BatchSize}");
-        var compact = MeasureTorchSharp(ReferenceNet.Compact, compactSteps, threadCount, cancellationToken);
-        progress?.Report($"TorchSharp: classic reference net, batch {ReferenceNet.Classic.BatchSize}");
-        var classic = MeasureTorchSharp(ReferenceNet.Classic, classicSteps, threadCount, cancellationToken);
-        progress?.Report("PyTorch: the reference script");
-        var pytorch = PyTorchReference.RunFirstAvailable(python is null ? PyTorchReference.DefaultInterpreters : [python],
-            threadCount, compactSteps, classicSteps, cancellationToken: cancellationToken);
+        var interpreters = python is null ? PyTorchReference.DefaultInterpreters : [python];
+        var compact = new List<double>();
+        var classic = new List<double>();
+        var scripts = new List<PyTorchMeasurement>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var of = rounds > 1 ? $" (round {round} of {rounds})" : "";
+            progress?.Report($"TorchSharp: compact reference net, batch {ReferenceNet.Compact.BatchSize}{of}");
+            compact.Add(MeasureTorchSharp(ReferenceNet.Compact, compactSteps, threadCount, cancellationToken));
+            progress?.Report($"TorchSharp: classic reference net, batch {ReferenceNet.Classic.BatchSize}{of}");
+            classic.Add(MeasureTorchSharp(ReferenceNet.Classic, classicSteps, threadCount, cancellationToken));
+            // Without python3 or torch there is nothing to repeat.
+            if (round > 1 && scripts[0].Problem is not null && scripts[0].Version is null)
+                continue;
+            progress?.Report($"PyTorch: the reference script{of}");
+            scripts.Add(PyTorchReference.RunFirstAvailable(interpreters, threadCount, compactSteps, classicSteps, cancellationToken: cancellationToken));
+        }
+        var pytorch = scripts[0] with
+        {
+            CompactImagesPerSecond = MedianOrNull(scripts.Select(m => m.CompactImagesPerSecond)),
+            ClassicImagesPerSecond = MedianOrNull(scripts.Select(m => m.ClassicImagesPerSecond)),
+        };
         progress?.Report("one trial of the preset");
         var trial = trainingBenchmark.MeasureTrial((preset ?? TrainingSettings.CpuPreset) with { Threads = threadCount }, cancellationToken);
         return new ReferenceBenchmarkReport(
-            new ReferenceComparison(compact, pytorch.CompactImagesPerSecond),
-            new ReferenceComparison(classic, pytorch.ClassicImagesPerSecond),
-            pytorch, trial, threadCount, compactSteps, classicSteps);
+            new ReferenceComparison(Median.Of(compact), pytorch.CompactImagesPerSecond),
+            new ReferenceComparison(Median.Of(classic), pytorch.ClassicImagesPerSecond),
+            pytorch, trial, threadCount, compactSteps, classicSteps)
+        {
+            Rounds = rounds,
+            CompactRounds = compact,
+            ClassicRounds = classic,
+            PyTorchRounds = scripts,
+        };
+    }
+
+    private static double? MedianOrNull(IEnumerable<double?> values)
+    {
+        var present = values.OfType<double>().ToList();
+        return present.Count == 0 ? null : Median.Of(present);
     }
 
     /// <summary>

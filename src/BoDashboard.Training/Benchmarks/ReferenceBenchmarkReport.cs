@@ -15,4 +15,17 @@ public sealed record ReferenceBenchmarkReport(
     TrialMeasurement Preset,
     int Threads,
     int CompactSteps,
-    int ClassicSteps);
+    int ClassicSteps)
+{
+    /// <summary>How many times each side ran; the figures above are the medians of the rounds.</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>TorchSharp's images/s per round, compact net.</summary>
+    public IReadOnlyList<double> CompactRounds { get; init; } = [];
+
+    /// <summary>TorchSharp's images/s per round, classic net.</summary>
+    public IReadOnlyList<double> ClassicRounds { get; init; } = [];
+
+    /// <summary>The script's report per round (one when it could not run).</summary>
+    public IReadOnlyList<PyTorchMeasurement> PyTorchRounds { get; init; } = [];
+}

@@ -86,7 +86,7 @@ public sealed class ThreadGovernor
             case Phase.Measuring:
                 samples.Add(cost);
                 if (samples.Count < options.WindowBatches) break;
-                currentCost = Median(samples);
+                currentCost = Median.Of(samples);
                 StartProbe();
                 break;
             case Phase.Probing:
@@ -94,13 +94,13 @@ public sealed class ThreadGovernor
                 samples.Add(cost);
                 // One batch this much slower is enough: the probe loses, and staying longer would cost the run.
                 if (cost > currentCost * options.AbandonFactor) Decide(cost);
-                else if (samples.Count >= options.WindowBatches) Decide(Median(samples));
+                else if (samples.Count >= options.WindowBatches) Decide(Median.Of(samples));
                 break;
             case Phase.Running:
                 recent.Enqueue(cost);
                 if (recent.Count > options.WindowBatches) recent.Dequeue();
                 // A slowdown at the same count means the machine changed: compare again now.
-                if (recent.Count == options.WindowBatches && Median(recent) > reference * options.SlowdownFactor)
+                if (recent.Count == options.WindowBatches && Median.Of(recent) > reference * options.SlowdownFactor)
                 {
                     interval = options.ShortestInterval;
                     Measure();
@@ -165,11 +165,4 @@ public sealed class ThreadGovernor
 
     /// <summary>Adds what a batch at the probed count cost beyond one at the current count, in batches.</summary>
     private void CountProbeCost(double cost) => probeExtra += Math.Max(0, cost / currentCost - 1);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

@@ -23,6 +23,7 @@ public static class BenchTrainingCommand
         var quick = new Option<bool>("--short") { Description = "A run of seconds that checks every step (2 and 1 timed steps, a 500-image preset trial, 32 classic images); its figures mean nothing" };
         var compactSteps = new Option<int?>("--compact-steps") { Description = "Timed steps of the compact reference net on each side (default 10, the script's)" };
         var classicSteps = new Option<int?>("--classic-steps") { Description = "Timed steps of the classic reference net on each side (default 3, the script's)" };
+        var rounds = new Option<int?>("--rounds") { Description = $"With --reference: times TorchSharp and PyTorch take turns; each figure is the median of its rounds (default {ReferenceBenchmark.DefaultRounds}, 1 with --short)" };
         var python = new Option<string?>("--python") { Description = "The Python interpreter that runs the reference script (default: python3 on the PATH, else /usr/bin/python3, whichever has torch)" };
         var folder = new Option<string?>("--folder") { Description = "Image folder for --classic (default: written to a temporary folder from the shipped Fashion-MNIST subset)" };
         var images = new Option<int?>("--images") { Description = "Images of the --classic run, validation included (default 512)" };
@@ -30,7 +31,7 @@ public static class BenchTrainingCommand
         var batch = new Option<int>("--batch-size") { Description = "Batch of the --classic run", DefaultValueFactory = _ => 16 };
         var underLoad = new Option<bool>("--under-load") { Description = "Training speed per thread policy: idle, with one core kept busy, and two trainings at once (one epoch of the preset's 12,000 training images each, in processes of their own)" };
         var command = new Command("training", "Measure training speed and memory of the compact AlexNet on this machine");
-        foreach (var option in new Option[] { threads, reference, classic, json, quick, compactSteps, classicSteps, python, folder, images, epochs, batch, underLoad })
+        foreach (var option in new Option[] { threads, reference, classic, json, quick, compactSteps, classicSteps, rounds, python, folder, images, epochs, batch, underLoad })
             command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
@@ -48,13 +49,16 @@ public static class BenchTrainingCommand
             var classicImages = parse.GetValue(images) ?? (isShort ? 32 : 512);
             if (steps.Compact < 1 || steps.Classic < 1)
                 return Fail("--compact-steps and --classic-steps must be at least 1.");
+            var referenceRounds = parse.GetValue(rounds) ?? (isShort ? 1 : ReferenceBenchmark.DefaultRounds);
+            if (referenceRounds < 1)
+                return Fail("--rounds must be at least 1.");
             if (classicImages < 2 || parse.GetValue(epochs) < 1 || parse.GetValue(batch) < 1)
                 return Fail("--images must be at least 2, --epochs and --batch-size at least 1.");
             try
             {
                 var referenceReport = runReference
                     ? WithStatus(asJson, progress => new ReferenceBenchmark().Run(steps.Compact, steps.Classic, parse.GetValue(threads),
-                        isShort ? ReferenceBenchmark.ShortPreset : null, parse.GetValue(python), progress, ct))
+                        isShort ? ReferenceBenchmark.ShortPreset : null, parse.GetValue(python), progress, ct, referenceRounds))
                     : null;
                 var classicReport = runClassic
                     ? WithStatus(asJson, progress => new ClassicTrainingBenchmark().Run(parse.GetValue(folder), classicImages,
@@ -121,6 +125,13 @@ public static class BenchTrainingCommand
                 Figure(comparison.TorchSharp), Figure(comparison.PyTorch), comparison.Ratio is { } r ? $"{r:F2}x" : "–");
         }
         AnsiConsole.Write(table);
+        if (report.Rounds > 1)
+        {
+            static string Each(IEnumerable<double?> values) => string.Join(", ", values.Select(v => v is { } x ? $"{x:F1}" : "null"));
+            AnsiConsole.MarkupLine($"medians of {report.Rounds} rounds, the two sides taking turns; per round: compact TorchSharp {Each(report.CompactRounds.Select(v => (double?)v))}, "
+                + $"PyTorch {Each(report.PyTorchRounds.Select(m => m.CompactImagesPerSecond))}; classic TorchSharp {Each(report.ClassicRounds.Select(v => (double?)v))}, "
+                + $"PyTorch {Each(report.PyTorchRounds.Select(m => m.ClassicImagesPerSecond))}");
+        }
         if (report.PyTorch.Version is { } version)
             AnsiConsole.MarkupLine($"PyTorch ({Markup.Escape(report.PyTorch.Interpreter ?? "python")}): {Markup.Escape(version)}");
         var preset = report.Preset;
