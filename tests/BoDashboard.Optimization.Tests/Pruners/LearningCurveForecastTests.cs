@@ -7,10 +7,10 @@ namespace BoDashboard.Optimization.Tests.Pruners;
 /// <summary>Pruned trials forecast by a GP over (parameters, step) fitted to every trial's curve.</summary>
 public sealed class LearningCurveForecastTests
 {
-    private static readonly SearchSpace Space = new([new FloatParameter("x", 0, 1)]);
+    private static readonly SearchSpace Space = PrunedTrialModelTests.Space;
 
     private static TrialRecord Record(int n, double x, TrialState state, double? value, params double[] curve) =>
-        new(n, new Dictionary<string, object> { ["x"] = x }, state, value, curve.Select((v, i) => new StepValue(i + 1, v)).ToList());
+        PrunedTrialModelTests.Record(n, x, state, value, curve);
 
     // Low x starts fast and stalls near 0.6-0.65; high x starts slowly and ends near 0.95: curves cross, as learning
     // rates do. The median gain from step 1 (0.2, 0.2, 0.2, 0.6, 0.62, 0.6) is 0.4 for every trial.

@@ -7,9 +7,10 @@ namespace BoDashboard.Optimization.Tests.Pruners;
 /// <summary>How pruned and cancelled trials enter the GP's observations.</summary>
 public sealed class PrunedTrialModelTests
 {
-    private static readonly SearchSpace Space = new([new FloatParameter("x", 0, 1)]);
+    internal static readonly SearchSpace Space = new([new FloatParameter("x", 0, 1)]);
 
-    private static TrialRecord Record(int n, double x, TrialState state, double? value, params double[] curve) =>
+    /// <summary>A trial at x on a one-parameter space, with its curve as steps 1, 2, ...</summary>
+    internal static TrialRecord Record(int n, double x, TrialState state, double? value, params double[] curve) =>
         new(n, new Dictionary<string, object> { ["x"] = x }, state, value, curve.Select((v, i) => new StepValue(i + 1, v)).ToList());
 
     [Fact]
