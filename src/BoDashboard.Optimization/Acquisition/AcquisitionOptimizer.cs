@@ -226,7 +226,8 @@ public sealed class AcquisitionOptimizer(SearchSpace space, AcquisitionOptimizer
             return values;
         };
         var results = BoundedLbfgs.MinimizeTogether(objective, reducedStarts, lower, upper, _options.MaxIterations,
-            gradientTolerance: 1e-9, relativeTolerance: _options.RelativeTolerance, toleranceFloor: _options.ToleranceFloor);
+            gradientTolerance: 1e-9, relativeTolerance: _options.RelativeTolerance, toleranceFloor: _options.ToleranceFloor,
+            abandonHopeless: _options.AbandonHopeless);
         return [.. results.Select((r, i) => Improved(starts[i], startValues[i], r.X, r.Value))];
     }
 

@@ -31,9 +31,16 @@ internal static class BoundedLbfgs
     /// max(<paramref name="toleranceFloor"/>, |f|): with a floor of 1 that is an absolute tolerance for small values,
     /// with a floor of 0 a purely relative one (an acquisition whose values are all tiny late in a study).
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="abandonHopeless"/>, a search is stopped (its result: its last accepted point) once it cannot
+    /// catch up with the best value any search has reached: after <see cref="Search.RecentSteps"/> iterations, when
+    /// twice its largest decrease of the last <see cref="Search.RecentSteps"/> iterations, for every iteration it has
+    /// left, would not bring it there. Callers that want only the best search's result (the acquisition's maximiser)
+    /// then stop paying for searches creeping up lower peaks. The leading search is never stopped this way.
+    /// </remarks>
     public static List<(double[] X, double Value, int Evaluations)> MinimizeTogether(BatchObjective f, IReadOnlyList<double[]> starts,
         double[] lower, double[] upper, int maxIterations = 100, int memory = 8, double gradientTolerance = 1e-6, double relativeTolerance = 1e-9,
-        double toleranceFloor = 1.0)
+        double toleranceFloor = 1.0, bool abandonHopeless = false)
     {
         var searches = starts.Select(s => new Search(s, lower, upper, maxIterations, memory, gradientTolerance, relativeTolerance, toleranceFloor)).ToList();
         var active = Enumerable.Range(0, searches.Count).Where(i => searches[i].Next()).ToList();
@@ -46,6 +53,11 @@ internal static class BoundedLbfgs
             }
 
             active = active.Where(i => searches[i].Next()).ToList();
+            if (abandonHopeless && active.Count > 0)
+            {
+                var leader = searches.Min(search => search.Accepted);
+                active = active.Where(i => !searches[i].Abandoned(leader, maxIterations)).ToList();
+            }
         }
 
         return searches.Select(s => s.Result).ToList();
@@ -77,6 +89,57 @@ internal static class BoundedLbfgs
 
         public (double[] X, double Value, int Evaluations) Result { get; private set; }
 
+        /// <summary>Iterations over which <see cref="Abandoned"/> looks at a search's progress.</summary>
+        public const int RecentSteps = 5;
+
+        /// <summary>How many times its largest recent decrease a search is allowed per remaining iteration.</summary>
+        private const double Reach = 2;
+
+        // The last accepted point and value, the accepted iterations so far and their latest decreases.
+        private double[] _accepted = [];
+        private int _evaluations;
+        private int _iterations;
+        private readonly Queue<double> _recentDecreases = new();
+
+        /// <summary>The value at the last accepted point (+infinity before the start is evaluated).</summary>
+        public double Accepted { get; private set; } = double.PositiveInfinity;
+
+        /// <summary>
+        /// Whether this search cannot reach <paramref name="leader"/> in the iterations it has left, going by its
+        /// recent decreases; if so, it ends here with its last accepted point as its result.
+        /// </summary>
+        public bool Abandoned(double leader, int maxIterations)
+        {
+            if (_iterations < RecentSteps || !(Accepted > leader))
+            {
+                return false;
+            }
+
+            var reach = Reach * (maxIterations - _iterations) * _recentDecreases.Max();
+            if (!(Accepted - reach > leader))
+            {
+                return false;
+            }
+
+            Result = (_accepted, Accepted, _evaluations);
+            return true;
+        }
+
+        private void Accept(double[] x, double value, int evaluations, double decrease)
+        {
+            (_accepted, Accepted, _evaluations) = (x, value, evaluations);
+            if (decrease >= 0)
+            {
+                _iterations++;
+                if (_recentDecreases.Count == RecentSteps)
+                {
+                    _recentDecreases.Dequeue();
+                }
+
+                _recentDecreases.Enqueue(decrease);
+            }
+        }
+
         /// <summary>Runs to the next evaluation it needs; false when the search is over (see <see cref="Result"/>).</summary>
         public bool Next() => _steps.MoveNext();
 
@@ -95,6 +158,7 @@ internal static class BoundedLbfgs
             yield return false;
             var fx = Value;
             var evaluations = 1;
+            Accept(x, fx, evaluations, decrease: -1);
             if (!double.IsFinite(fx))
             {
                 Result = (x, fx, evaluations);
@@ -217,6 +281,7 @@ internal static class BoundedLbfgs
                 Array.Copy(xn, x, n);
                 Array.Copy(gn, g, n);
                 fx = fn;
+                Accept(x, fx, evaluations, previous - fx);
                 if (sy > 1e-12)
                 {
                     if (s.Count == memory)

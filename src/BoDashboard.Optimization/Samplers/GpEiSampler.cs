@@ -168,14 +168,14 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// Candidate budget shrinks with n because scoring one candidate costs O(n^2): about 3e7 multiply-adds per
     /// suggestion, never fewer than 500 uniform candidates nor more than bayes_opt's 10,000. Above 120 points the local
     /// searches stop once an iteration gains less than 1e-6 of the acquisition's value (instead of 1e-10 in absolute
-    /// terms): in a 20-D study at 2,000 trials that saves a third of their time for a maximum lower by under 1e-5 of it
-    /// (docs/benchmarks.md, many-trials).
+    /// terms): in a 20-D study at 2,000 trials that saves a third of their time for a maximum lower by under 1e-5 of it;
+    /// and searches that cannot catch up with the best one are abandoned (docs/benchmarks.md, many-trials).
     /// </summary>
     internal static AcquisitionOptimizerOptions OptimizerOptions(int n)
     {
         var raw = (int)Math.Clamp(3e7 / Math.Max(1.0, (double)n * n), 500, 10000);
         return new AcquisitionOptimizerOptions(RawSamples: raw, LocalSamples: Math.Max(150, raw / 5), Restarts: n > 150 ? 5 : 10,
-            RelativeTolerance: n > 120 ? 1e-6 : 1e-10, ToleranceFloor: n > 120 ? 0 : 1);
+            RelativeTolerance: n > 120 ? 1e-6 : 1e-10, ToleranceFloor: n > 120 ? 0 : 1, AbandonHopeless: n > 120);
     }
 
     /// <summary>
