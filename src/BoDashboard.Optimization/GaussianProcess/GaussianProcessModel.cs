@@ -38,17 +38,9 @@ public sealed class GaussianProcessModel
         var lengthScales = hyperparameters.LengthScales.ToArray();
         _inverseLengthScales = lengthScales.Select(l => 1.0 / l).ToArray();
         _z = MaternKernel.ScaleDimensionMajor(x, n, dims, lengthScales);
-        var k = new double[n * n];
-        var point = new double[dims];
-        for (var i = 0; i < n; i++)
-        {
-            ScaledPoint(x.AsSpan(i * dims, dims), point);
-            MaternKernel.SquaredDistances(point, _z, n, k.AsSpan(i * n, n));
-            MaternKernel.FromSquaredDistances(k.AsSpan(i * n, n), hyperparameters.Amplitude, k.AsSpan(i * n, n), default);
-            k[i * n + i] += PointNoise(i);
-        }
-
-        _cholesky = CholeskyFactor.Factor(k, n);
+        // Factored in place (a long study's 700 x 700 matrix is 4 MB, allocated once instead of three times); only a
+        // matrix that needs jitter is built a second time.
+        _cholesky = CholeskyFactor.TryFactorOwned(KernelMatrix(), n) ?? CholeskyFactor.Factor(KernelMatrix(), n);
         var standardized = y.Select(v => (warp.Forward(v) - targetMean) / targetStd).ToArray();
         _alpha = standardized.ToArray();
         _cholesky.Solve(_alpha);
@@ -57,6 +49,23 @@ public sealed class GaussianProcessModel
         // ~0 everywhere, so the search wanders to the corners. The mean at x_i is y_i - noise * alpha_i; without
         // noise this is the best observation, as in bayes_opt.
         StandardizedBest = n == 0 ? 0 : Enumerable.Range(0, n).Max(i => standardized[i] - PointNoise(i) * _alpha[i]);
+    }
+
+    /// <summary>K + noise on the diagonal, row-major n x n (both triangles).</summary>
+    private double[] KernelMatrix()
+    {
+        var n = Count;
+        var k = new double[n * n];
+        var point = new double[Dimension];
+        for (var i = 0; i < n; i++)
+        {
+            ScaledPoint(_x.AsSpan(i * Dimension, Dimension), point);
+            MaternKernel.SquaredDistances(point, _z, n, k.AsSpan(i * n, n));
+            MaternKernel.FromSquaredDistances(k.AsSpan(i * n, n), Hyperparameters.Amplitude, k.AsSpan(i * n, n), default);
+            k[i * n + i] += PointNoise(i);
+        }
+
+        return k;
     }
 
     private double PointNoise(int i) => _exact[i] ? Math.Min(ExactJitter * Hyperparameters.Amplitude, Hyperparameters.Noise) : Hyperparameters.Noise;

@@ -15,7 +15,9 @@ internal sealed class CholeskyFactor
     public const int TransposedAbove = 120;
 
     private readonly double[] _l;
-    // L^T row-major (row i holds L_ji for j >= i), only for factors larger than TransposedAbove.
+    // L^T row-major (row i holds L_ji for j >= i), only for factors larger than TransposedAbove: the same array as _l,
+    // whose upper triangle is free (row i of L ends at its diagonal, row i of L^T starts there), so a long study's
+    // model holds one n x n array instead of three (kernel matrix, factor, transposed copy).
     private readonly double[]? _upper;
 
     private CholeskyFactor(double[] l, int n, double jitter)
@@ -25,14 +27,15 @@ internal sealed class CholeskyFactor
         Jitter = jitter;
         if (n > TransposedAbove)
         {
-            _upper = new double[n * n];
             for (var i = 0; i < n; i++)
             {
-                for (var j = 0; j <= i; j++)
+                for (var j = 0; j < i; j++)
                 {
-                    _upper[j * n + i] = l[i * n + j];
+                    l[j * n + i] = l[i * n + j];
                 }
             }
+
+            _upper = l;
         }
     }
 
@@ -43,6 +46,7 @@ internal sealed class CholeskyFactor
 
     public ReadOnlySpan<double> Row(int i) => _l.AsSpan(i * Size, i + 1);
 
+    /// <summary>L_ij for j &lt;= i (above the diagonal: 0, or L_ji where the factor keeps its transpose there).</summary>
     public double this[int i, int j] => _l[i * Size + j];
 
     /// <summary>
@@ -79,6 +83,14 @@ internal sealed class CholeskyFactor
 
         throw new InvalidOperationException("matrix is not positive definite even with jitter");
     }
+
+    /// <summary>
+    /// Factorises <paramref name="matrix"/> in its own array, which the factor then keeps (no copy; only the lower
+    /// triangle is read), when it is positive definite without jitter: the same factor, bit for bit, as
+    /// <see cref="Factor"/> gives. Null otherwise, and the matrix is then overwritten: the caller rebuilds it and calls
+    /// <see cref="Factor"/>, which retries with jitter.
+    /// </summary>
+    public static CholeskyFactor? TryFactorOwned(double[] matrix, int n) => TryFactorInPlace(matrix, n) ? new CholeskyFactor(matrix, n, 0.0) : null;
 
     /// <summary>Row-oriented (Crout) factorisation; rows are done four at a time so each earlier row is read once per four.</summary>
     private static bool TryFactorInPlace(double[] a, int n)

@@ -81,6 +81,42 @@ public class CholeskyFactorTests
         }
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(CholeskyFactor.TransposedAbove)]
+    [InlineData(CholeskyFactor.TransposedAbove + 1)]
+    [InlineData(203)]
+    public void Factoring_in_the_matrix_own_array_gives_the_copying_factor_bit_for_bit(int n)
+    {
+        var a = RandomSpd(n, 3 * n);
+        var copied = CholeskyFactor.Factor(a, n);
+        var owned = CholeskyFactor.TryFactorOwned((double[])a.Clone(), n);
+
+        Assert.NotNull(owned);
+        Assert.Equal(0, owned.Jitter);
+        Assert.Equal(copied.LogDeterminant(), owned.LogDeterminant());
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(copied.Row(i).ToArray(), owned.Row(i).ToArray());
+        }
+
+        var b = Enumerable.Range(0, 4).Select(k => Enumerable.Range(0, n).Select(i => Math.Sin(i + 5.0 * k)).ToArray()).ToArray();
+        var (x, y) = (b.Select(v => (double[])v.Clone()).ToArray(), b.Select(v => (double[])v.Clone()).ToArray());
+        copied.Solve(x[0]);
+        owned.Solve(y[0]);
+        Assert.Equal(x[0], y[0]);
+        copied.SolveEach4(x[1], x[2], x[3], x[0]);
+        owned.SolveEach4(y[1], y[2], y[3], y[0]);
+        Assert.Equal(x, y);
+        Assert.Equal(copied.Inverse(), owned.Inverse());
+    }
+
+    [Fact]
+    public void A_matrix_that_needs_jitter_is_not_factored_in_its_own_array()
+    {
+        Assert.Null(CholeskyFactor.TryFactorOwned([1, 1, 1, 1], 2));
+    }
+
     [Fact]
     public void Singular_matrix_gets_jitter_instead_of_throwing()
     {
