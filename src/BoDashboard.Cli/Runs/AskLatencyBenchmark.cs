@@ -11,16 +11,19 @@ namespace BoDashboard.Cli.Runs;
 public static class AskLatencyBenchmark
 {
     /// <summary>Median wall-clock and process CPU milliseconds of <paramref name="asks"/> asks (each told at once), after
-    /// one untimed warm-up ask. On a busy machine the wall time grows with the load; the CPU time much less.</summary>
-    public static async Task<(double WallMs, double CpuMs)> MeasureAsync(BenchStudyHost host, AnalyticFunction function, int completed, int asks, CancellationToken ct)
+    /// <paramref name="warmUp"/> untimed ones (each told too). On a busy machine the wall time grows with the load; the CPU
+    /// time much less. In a fresh process the first asks also share the cores with the runtime's background compilation
+    /// (of the database code above all), which more warm-up asks let finish, as in a server that has been running.</summary>
+    public static async Task<(double WallMs, double CpuMs)> MeasureAsync(BenchStudyHost host, AnalyticFunction function, int completed, int asks, int warmUp,
+        CancellationToken ct)
     {
         var study = await host.Studies.CreateAsync(new StudyDefinition($"latency-{function.Name}-{completed}", new ObjectiveDefinition(ObjectiveDefinition.External),
-            BenchStudyHost.Parameters(function), SuiteBenchmark.Sampler(0), function.Direction.ToString().ToLowerInvariant(), completed + asks + 1), ct);
+            BenchStudyHost.Parameters(function), SuiteBenchmark.Sampler(0), function.Direction.ToString().ToLowerInvariant(), completed + asks + warmUp), ct);
         await host.AddRandomTrialsAsync(study.Id, function, completed, new Random(completed), ct);
         var wall = new List<double>(asks);
         var cpu = new List<double>(asks);
         using var process = Process.GetCurrentProcess();
-        for (var i = 0; i <= asks; i++)
+        for (var i = 1 - warmUp; i <= asks; i++)
         {
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
