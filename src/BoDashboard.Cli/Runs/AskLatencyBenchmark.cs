@@ -13,7 +13,8 @@ public static class AskLatencyBenchmark
     /// <summary>Median wall-clock and process CPU milliseconds of <paramref name="asks"/> asks (each told at once), after
     /// <paramref name="warmUp"/> untimed ones (each told too). On a busy machine the wall time grows with the load; the CPU
     /// time much less. In a fresh process the first asks also share the cores with the runtime's background compilation
-    /// (of the database code above all), which more warm-up asks let finish, as in a server that has been running.</summary>
+    /// (of the database code above all): with more than one warm-up ask the timed asks wait until it has finished, as in
+    /// a server that has been running.</summary>
     public static async Task<(double WallMs, double CpuMs)> MeasureAsync(BenchStudyHost host, AnalyticFunction function, int completed, int asks, int warmUp,
         CancellationToken ct)
     {
@@ -25,6 +26,11 @@ public static class AskLatencyBenchmark
         using var process = Process.GetCurrentProcess();
         for (var i = 1 - warmUp; i <= asks; i++)
         {
+            if (i == 1 && warmUp > 1)
+            {
+                await SettleAsync(ct);
+            }
+
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
@@ -41,6 +47,24 @@ public static class AskLatencyBenchmark
         }
 
         return (OptimizerBenchmark.Median(wall), OptimizerBenchmark.Median(cpu));
+    }
+
+    /// <summary>Waits until the runtime has compiled no method for half a second (at most 10 s): the background
+    /// recompilation of hot code (tiering) otherwise keeps a core busy during the first seconds of a process.</summary>
+    private static async Task SettleAsync(CancellationToken ct)
+    {
+        var quietSince = Stopwatch.StartNew();
+        var total = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (quietSince.ElapsedMilliseconds < 500 && total.ElapsedMilliseconds < 10_000)
+        {
+            await Task.Delay(50, ct);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                (compiled, quietSince) = (now, Stopwatch.StartNew());
+            }
+        }
     }
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux), to print beside timings taken on a shared machine.</summary>

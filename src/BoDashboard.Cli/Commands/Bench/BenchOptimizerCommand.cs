@@ -23,7 +23,7 @@ public static class BenchOptimizerCommand
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var pending = new Option<string[]>("--pending") { Description = $"Pending-trial strategies in the parallel section: {string.Join(", ", SamplerSettings.PendingFantasies)} (default: all)", AllowMultipleArgumentsPerToken = true };
         pending.AcceptOnlyFromAmong([.. SamplerSettings.PendingFantasies]);
-        var warmUp = new Option<int>("--warm-up-asks") { Description = "Untimed asks before the 3 timed ones of each many-trials study (1: a fresh process; more: a server whose code the runtime has finished compiling)", DefaultValueFactory = _ => 1 };
+        var warmUp = new Option<int>("--warm-up-asks") { Description = "Untimed asks before the 3 timed ones of each many-trials study (1: a fresh process; more: then also wait until the runtime has finished compiling, as in a server that has been running)", DefaultValueFactory = _ => 1 };
         var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
         suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
         var command = new Command("optimizer", "Benchmark the optimisation engine");
