@@ -55,7 +55,8 @@ internal static class BoundedLbfgs
             active = active.Where(i => searches[i].Next()).ToList();
             if (abandonHopeless && active.Count > 0)
             {
-                var leader = searches.Min(search => search.Accepted);
+                // A search whose objective failed (NaN) leads nothing: LINQ's Min would return its NaN.
+                var leader = searches.Select(search => search.Accepted).Where(double.IsFinite).DefaultIfEmpty(double.PositiveInfinity).Min();
                 active = active.Where(i => !searches[i].Abandoned(leader, maxIterations)).ToList();
             }
         }
