@@ -23,8 +23,8 @@ public static class PruningBenchmark
         ("median, noise-aware", new PrunerSettings("median", StartupTrials: 5, WarmupSteps: 1, NoiseAware: true)),
         ("asha, plain cut-off", new PrunerSettings("asha", MinResource: 1, ReductionFactor: 3, NoiseAware: false)),
         ("hyperband, plain cut-offs", new PrunerSettings("hyperband", MinResource: 1, MaxResource: 6, ReductionFactor: 3, NoiseAware: false)),
-        // ASHA with the reduction factor of Optuna's SuccessiveHalvingPruner, Ray Tune's ASHA and the ASHA paper (4: the
-        // top quarter goes on, rungs at steps 1, 4, 16, ...), where the product's default is Hyperband's 3.
+        // ASHA with the default reduction factor of Optuna's SuccessiveHalvingPruner and Ray Tune's ASHA (4: the top
+        // quarter goes on, rungs at steps 1, 4, 16, ...), where the product's default is Hyperband's 3.
         ("asha, factor 4", new PrunerSettings("asha", MinResource: 1, ReductionFactor: 4)),
     ];
 
