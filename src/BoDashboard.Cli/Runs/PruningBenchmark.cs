@@ -67,7 +67,7 @@ public static class PruningBenchmark
                 var noneMedian = Median(none.Select(x => x.BestAccuracy ?? 0));
                 // The goal per seed: how many studies end within the tolerance of no pruning's median best (the median
                 // over 20 seeds moves by a whole step of the table's discrete values when one seed changes side).
-                var within = r.Count(x => (x.BestAccuracy ?? 0) >= noneMedian - Tolerance - 1e-9);
+                var within = SeedsWithin(r, noneMedian);
                 rows.Add([sampler, label, F(best, "F4"), F(best - noneMedian, "+0.0000;-0.0000;0"),
                     F(r.Average(x => x.BestAccuracy ?? 0), "F4"), $"{within} / {r.Count}", F(epochs, "F0"), F(epochs / Median(none.Select(x => (double)x.Epochs)), "P0"),
                     F(Median(r.Select(x => (double)x.Pruned)), "F0"), F(Median(r.Select(x => (double)x.Distinct)), "F0")]);
@@ -113,6 +113,11 @@ public static class PruningBenchmark
         Render($"GP-EI: pruned trials in the model, {seeds} seeds", ["pruner", "pruned trials enter the GP as", "best final val acc", "gap to GP-EI without pruning", "mean best", "epochs used", "trials", "seeds better / equal / worse than dropped"],
             treatmentRows, markdown);
     }
+
+    /// <summary>How many of <paramref name="runs"/> ended within <see cref="Tolerance"/> of <paramref name="reference"/>
+    /// (a study without a completed trial never does).</summary>
+    public static int SeedsWithin(IEnumerable<ReplayResult> runs, double reference) =>
+        runs.Count(x => x.BestAccuracy is { } best && best >= reference - Tolerance - 1e-9);
 
     private static string[] Row(string pruner, string treatment, List<ReplayResult> r, double noneBest, List<ReplayResult> dropped)
     {
