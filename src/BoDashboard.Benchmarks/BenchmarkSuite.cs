@@ -3,9 +3,14 @@ namespace BoDashboard.Benchmarks;
 /// <summary>A set of problems, each with its evaluation budget, and the seeds it is reported on.</summary>
 public sealed record BenchmarkSuite(string Name, IReadOnlyList<(string Problem, int Evaluations)> Problems, IReadOnlyList<int> Seeds)
 {
-    /// <summary>The problems and seeds (0-9) the engine's defaults may be tuned on.</summary>
+    /// <summary>The problems and seeds (0-9) the engine's defaults may be tuned on: the original four and four multimodal
+    /// families that are not in the held-out suite (<see cref="MultimodalTuningProblems"/>).</summary>
     public static BenchmarkSuite Tuning { get; } = new("tuning",
-        [("branin", 50), ("hartmann6", 50), ("ackley5", 50), ("rosenbrock4", 50)], [.. Enumerable.Range(0, 10)]);
+        [
+            ("branin", 50), ("hartmann6", 50), ("ackley5", 50), ("rosenbrock4", 50),
+            ("levy6", 50), ("schwefel4", 50), ("styblinski-tang5", 50), ("rastrigin4", 50),
+        ],
+        [.. Enumerable.Range(0, 10)]);
 
     /// <summary>Never tuned on: the held-out problems on seeds 100-109, with the budgets of ../shared/anchors/suite2.py.</summary>
     public static BenchmarkSuite HeldOut { get; } = new("held-out",
@@ -16,4 +21,8 @@ public sealed record BenchmarkSuite(string Name, IReadOnlyList<(string Problem, 
         [.. Enumerable.Range(100, 10)]);
 
     public static IReadOnlyList<BenchmarkSuite> All { get; } = [Tuning, HeldOut];
+
+    /// <summary>The same suite restricted to <paramref name="problems"/> (in the suite's order, same budgets and seeds).</summary>
+    public BenchmarkSuite Only(IReadOnlyCollection<string> problems) =>
+        this with { Problems = [.. Problems.Where(p => problems.Contains(p.Problem))] };
 }

@@ -26,8 +26,10 @@ public static class BenchOptimizerCommand
         var warmUp = new Option<int>("--warm-up-asks") { Description = "Untimed asks before the 3 timed ones of each many-trials study (1: a fresh process; more: then also wait until the runtime has finished compiling, as in a server that has been running)", DefaultValueFactory = _ => 1 };
         var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
         suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
+        var problems = new Option<string[]>("--problems") { Description = "With --suite: run only these of its problems (default: all)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("optimizer", "Benchmark the optimisation engine");
         command.Options.Add(suite);
+        command.Options.Add(problems);
         command.Options.Add(sections);
         command.Options.Add(seeds);
         command.Options.Add(seedOneDSeeds);
@@ -40,7 +42,19 @@ public static class BenchOptimizerCommand
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
             if (parse.GetValue(suite) is { } suiteName)
             {
-                return SuiteTable.Run(BenchmarkSuite.All.Single(x => x.Name == suiteName), Math.Max(1, parse.GetValue(parallelism)));
+                var chosenSuite = BenchmarkSuite.All.Single(x => x.Name == suiteName);
+                if (parse.GetValue(problems) is { Length: > 0 } only)
+                {
+                    if (only.Except(chosenSuite.Problems.Select(p => p.Problem)).ToArray() is { Length: > 0 } unknown)
+                    {
+                        AnsiConsole.MarkupLine($"[red]not in the {suiteName} suite: {string.Join(", ", unknown)}[/]; its problems are {string.Join(", ", chosenSuite.Problems.Select(p => p.Problem))}");
+                        return 1;
+                    }
+
+                    chosenSuite = chosenSuite.Only(only);
+                }
+
+                return SuiteTable.Run(chosenSuite, Math.Max(1, parse.GetValue(parallelism)));
             }
 
             var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials", "parallel"];
