@@ -80,10 +80,16 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
             }
 
-            var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
+            var sampled = Settings.PendingFantasy == SamplerSettings.Thompson && pending.Count > 0 && !last
+                ? ThompsonDraw(space, observations, model, trial)
+                : null;
+            var step = sampled is { } draw
+                ? (draw.Point, draw.Value, null, null)
+                : NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
             observations.Remember(step.Point);
             pending.Add(step.Point);
-            var origin = step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
+            var origin = sampled is not null ? SuggestionOrigins.Thompson
+                : step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
             proposals.Add(new SamplerProposal(space.Decode(step.Point), origin, double.IsFinite(step.Value) ? step.Value : null, model,
                 step.Lower, step.Upper));
             if (i + 1 < count && !penalised)
@@ -162,6 +168,19 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 
         var (point, value) = optimizer.Maximize(acquisition, random, anchors, observations.IsNew);
         return (point, value, null, null);
+    }
+
+    /// <summary>With <see cref="SamplerSettings.Thompson"/> and trials pending: the maximum of one posterior draw over
+    /// candidates around the incumbent and across the space (see <see cref="ThompsonStep"/>), from a random stream of
+    /// its own; null when no candidate is new (the acquisition then chooses).</summary>
+    private (double[] Point, double Value)? ThompsonDraw(SearchSpace space, ObservationSet observations, GaussianProcessModel model, int trial)
+    {
+        var anchors = observations.Best(1);
+        var incumbent = anchors.Count > 0 ? anchors[0] : null;
+        var (lower, upper) = incumbent is not null
+            ? TrustRegion(incumbent, model, TrustRegionSize)
+            : (new double[space.Dimension], Enumerable.Repeat(1.0, space.Dimension).ToArray());
+        return ThompsonStep.Choose(space, model, incumbent, lower, upper, observations.IsNew, SamplerSeed.For(Settings.Seed, trial, salt: 7));
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed record SamplerSettings(
     public const string Optimist = "optimist";
     public const string Liar = "liar";
     public const string Penalisation = "penalisation";
+    public const string Thompson = "thompson";
 
     /// <summary>The allowed values of <see cref="PendingFantasy"/>.</summary>
-    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation];
+    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation, Thompson];
 }
