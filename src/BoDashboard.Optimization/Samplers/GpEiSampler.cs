@@ -9,8 +9,8 @@ namespace BoDashboard.Optimization.Samplers;
 /// acquisition (EI by default) under a GP fitted to the completed trials. Pending (running) trials and earlier
 /// points of the same batch enter the GP as noise-free fantasies at its own mean ("kriging believer"), which
 /// flattens the acquisition there, so a batch spreads out; exact repeats are refused outright. The other
-/// <see cref="SamplerSettings.PendingFantasies"/> are an optimistic believer, a constant liar and local penalisation
-/// (see <see cref="PendingFantasy"/>).
+/// <see cref="SamplerSettings.PendingFantasies"/> are an optimistic believer, a constant liar, local penalisation
+/// (see <see cref="PendingFantasy"/>) and Thompson-sampled global steps (<see cref="ThompsonStep"/>).
 /// </summary>
 public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
@@ -80,12 +80,15 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
             }
 
-            var sampled = Settings.PendingFantasy == SamplerSettings.Thompson && pending.Count > 0 && !last
+            // With thompson and trials pending, a posterior draw takes the global steps' place; trust-region steps keep EI,
+            // which refines the incumbent more finely than a draw over candidates does (docs/benchmarks.md).
+            var local = trial % 2 == 1 && trial >= LocalFrom;
+            var sampled = Settings.PendingFantasy == SamplerSettings.Thompson && pending.Count > 0 && !last && !local
                 ? ThompsonDraw(space, observations, model, trial)
                 : null;
             var step = sampled is { } draw
                 ? (draw.Point, draw.Value, null, null)
-                : NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
+                : NextPoint(space, observations, model, random, last, local, penalty);
             observations.Remember(step.Point);
             pending.Add(step.Point);
             var origin = sampled is not null ? SuggestionOrigins.Thompson

@@ -5,9 +5,11 @@ using MathNet.Numerics.Distributions;
 namespace BoDashboard.Optimization.Samplers;
 
 /// <summary>
-/// A Thompson-sampled ask while trials are pending (<see cref="SamplerSettings.Thompson"/>): the maximiser of one
+/// A Thompson-sampled ask while trials are pending (<see cref="SamplerSettings.Thompson"/>; it replaces the global
+/// acquisition step, while trust-region steps keep EI on the believing GP): the maximiser of one
 /// joint draw from the posterior over a candidate set, a third uniform over the space, a third uniform in a trust region
-/// around the incumbent and a third small steps from it (TuRBO's batch rule, Eriksson et al. 2019; asynchronous Thompson sampling, Kandasamy et al. 2018).
+/// around the incumbent and a third small steps from it (TuRBO's batch rule, Eriksson et al. 2019; asynchronous
+/// Thompson sampling, Kandasamy et al. 2018).
 /// The GP already believes the pending trials (noise-free fantasies at its mean), so a draw cannot prefer a pending
 /// point; different draws give a batch its spread, and a draw's maximum near the incumbent steps on from it instead of
 /// only away from the pending points.

@@ -4,7 +4,7 @@ using BoDashboard.Optimization.Samplers;
 namespace BoDashboard.Optimization.Tests.Samplers;
 
 /// <summary>Thompson-sampled asks while trials are pending (<see cref="SamplerSettings.Thompson"/>): an ask with nothing
-/// pending is the believer's; the later asks of a batch are the maxima of joint posterior draws.</summary>
+/// pending is the believer's; the later asks of a batch take global steps as the maxima of joint posterior draws.</summary>
 public class ThompsonStrategyTests
 {
     private static readonly AnalyticFunction Ackley = AnalyticFunctions.Get("ackley5");
@@ -52,7 +52,12 @@ public class ThompsonStrategyTests
         // The first ask has nothing pending: the believer's own proposal.
         Assert.Equal(believer[0].Params, batch[0].Params);
         Assert.NotEqual(SuggestionOrigins.Thompson, batch[0].SuggestedBy);
-        Assert.All(batch.Skip(1), s => Assert.Equal(SuggestionOrigins.Thompson, s.SuggestedBy));
+        // Trials 17-23: the trust-region steps (odd trials) keep EI, the global ones are draws.
+        for (var j = 1; j < batch.Count; j++)
+        {
+            Assert.Equal((16 + j) % 2 == 1 ? SuggestionOrigins.TrustRegion : SuggestionOrigins.Thompson, batch[j].SuggestedBy);
+        }
+
         Assert.NotEqual(believer.Skip(1).Select(s => s.Params), batch.Skip(1).Select(s => s.Params));
         var points = batch.Select(Unit).ToList();
         for (var i = 0; i < points.Count; i++)
