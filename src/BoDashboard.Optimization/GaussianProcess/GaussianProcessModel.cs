@@ -10,7 +10,7 @@ namespace BoDashboard.Optimization.GaussianProcess;
 /// The GP itself models <see cref="Warp"/>ed targets; <see cref="Predict"/> maps back to the objective's units,
 /// while the standardised predictions (what acquisitions use) stay on the warped scale.
 /// </summary>
-public sealed class GaussianProcessModel
+public sealed partial class GaussianProcessModel
 {
     private readonly double[] _x;
     private readonly double[] _z;

@@ -9,8 +9,8 @@ namespace BoDashboard.Optimization.Samplers;
 /// acquisition (EI by default) under a GP fitted to the completed trials. Pending (running) trials and earlier
 /// points of the same batch enter the GP as noise-free fantasies at its own mean ("kriging believer"), which
 /// flattens the acquisition there, so a batch spreads out; exact repeats are refused outright. The other
-/// <see cref="SamplerSettings.PendingFantasies"/> are an optimistic believer, a constant liar and local penalisation
-/// (see <see cref="PendingFantasy"/>).
+/// <see cref="SamplerSettings.PendingFantasies"/> are an optimistic believer, a constant liar, local penalisation
+/// (see <see cref="PendingFantasy"/>) and Thompson-sampled global steps (<see cref="ThompsonStep"/>).
 /// </summary>
 public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 {
@@ -80,10 +80,19 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
             }
 
-            var step = NextPoint(space, observations, model, random, last, local: trial % 2 == 1 && trial >= LocalFrom, penalty);
+            // With thompson and trials pending, a posterior draw takes the global steps' place; trust-region steps keep EI,
+            // which refines the incumbent more finely than a draw over candidates does (docs/benchmarks.md).
+            var local = trial % 2 == 1 && trial >= LocalFrom;
+            var sampled = Settings.PendingFantasy == SamplerSettings.Thompson && pending.Count > 0 && !last && !local
+                ? ThompsonDraw(space, observations, model, trial)
+                : null;
+            var step = sampled is { } draw
+                ? (draw.Point, draw.Value, null, null)
+                : NextPoint(space, observations, model, random, last, local, penalty);
             observations.Remember(step.Point);
             pending.Add(step.Point);
-            var origin = step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
+            var origin = sampled is not null ? SuggestionOrigins.Thompson
+                : step.Lower is not null ? SuggestionOrigins.TrustRegion : last ? SuggestionOrigins.Final : SuggestionOrigins.Acquisition;
             proposals.Add(new SamplerProposal(space.Decode(step.Point), origin, double.IsFinite(step.Value) ? step.Value : null, model,
                 step.Lower, step.Upper));
             if (i + 1 < count && !penalised)
@@ -162,6 +171,19 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 
         var (point, value) = optimizer.Maximize(acquisition, random, anchors, observations.IsNew);
         return (point, value, null, null);
+    }
+
+    /// <summary>With <see cref="SamplerSettings.Thompson"/> and trials pending: the maximum of one posterior draw over
+    /// candidates around the incumbent and across the space (see <see cref="ThompsonStep"/>), from a random stream of
+    /// its own; null when no candidate is new (the acquisition then chooses).</summary>
+    private (double[] Point, double Value)? ThompsonDraw(SearchSpace space, ObservationSet observations, GaussianProcessModel model, int trial)
+    {
+        var anchors = observations.Best(1);
+        var incumbent = anchors.Count > 0 ? anchors[0] : null;
+        var (lower, upper) = incumbent is not null
+            ? TrustRegion(incumbent, model, TrustRegionSize)
+            : (new double[space.Dimension], Enumerable.Repeat(1.0, space.Dimension).ToArray());
+        return ThompsonStep.Choose(space, model, incumbent, lower, upper, observations.IsNew, SamplerSeed.For(Settings.Seed, trial, salt: 7));
     }
 
     /// <summary>

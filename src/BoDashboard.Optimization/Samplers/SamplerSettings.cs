@@ -9,9 +9,10 @@ namespace BoDashboard.Optimization.Samplers;
 /// running when it proposes another: <c>believer</c> (the GP's own mean there, noise-free, "kriging believer"),
 /// <c>optimist</c> (the same, half a posterior standard deviation higher, so a batch keeps stepping from its own pending
 /// points instead of only spreading away from them), <c>liar</c> (the
-/// worst value observed so far, a pessimistic "constant liar" that keeps a batch away from its pending points) or
+/// worst value observed so far, a pessimistic "constant liar" that keeps a batch away from its pending points),
 /// <c>penalisation</c> (no fantasy: the acquisition is multiplied down around each pending point, "local
-/// penalisation"). With no trial pending all of them propose the same point.
+/// penalisation") or <c>thompson</c> (believer fantasies, and a global step is the maximum of one joint posterior draw
+/// over candidates instead of EI's: Thompson sampling). With no trial pending all of them propose the same point.
 /// </summary>
 public sealed record SamplerSettings(
     string Name = "gp-ei",
@@ -28,7 +29,8 @@ public sealed record SamplerSettings(
     public const string Optimist = "optimist";
     public const string Liar = "liar";
     public const string Penalisation = "penalisation";
+    public const string Thompson = "thompson";
 
     /// <summary>The allowed values of <see cref="PendingFantasy"/>.</summary>
-    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation];
+    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation, Thompson];
 }

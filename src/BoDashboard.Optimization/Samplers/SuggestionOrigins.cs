@@ -15,6 +15,9 @@ public static class SuggestionOrigins
     /// <summary>The last trial of a known budget: the posterior mean's maximiser (exploitation only).</summary>
     public const string Final = "final";
 
+    /// <summary>The maximum of one joint posterior draw over candidates (the thompson pending strategy, while trials are pending).</summary>
+    public const string Thompson = "thompson";
+
     /// <summary>A grid point (the grid sampler).</summary>
     public const string Grid = "grid";
 
@@ -28,6 +31,7 @@ public static class SuggestionOrigins
         Acquisition => "acquisition maximum",
         TrustRegion => "trust region (local acquisition maximum)",
         Final => "final exploitation (posterior mean maximum)",
+        Thompson => "Thompson sample (maximum of one posterior draw)",
         Grid => "grid",
         Random => "random",
         _ => origin,

@@ -49,4 +49,15 @@ public sealed class PendingStrategyApiTests(TestDashboardFactory factory) : ICla
         Assert.Equal(believer[0], optimist[0]);
         Assert.NotEqual(believer.Skip(1), optimist.Skip(1));
     }
+
+    [Fact]
+    public async Task A_thompson_study_asks_its_first_trial_as_the_believer_and_then_draws()
+    {
+        var (_, believer) = await BatchAsync(null);
+        var (thompsonStudy, thompson) = await BatchAsync("thompson");
+
+        Assert.Equal("thompson", (string)thompsonStudy["sampler"]!["pending"]!);
+        Assert.Equal(believer[0], thompson[0]);
+        Assert.NotEqual(believer.Skip(1), thompson.Skip(1));
+    }
 }

@@ -24,6 +24,7 @@ public static class BenchOptimizerCommand
         var pending = new Option<string[]>("--pending") { Description = $"Pending-trial strategies in the parallel section: {string.Join(", ", SamplerSettings.PendingFantasies)} (default: all)", AllowMultipleArgumentsPerToken = true };
         pending.AcceptOnlyFromAmong([.. SamplerSettings.PendingFantasies]);
         var warmUp = new Option<int>("--warm-up-asks") { Description = "Untimed asks before the 3 timed ones of each many-trials study (1: a fresh process; more: then also wait until the runtime has finished compiling, as in a server that has been running)", DefaultValueFactory = _ => 1 };
+        var firstSeed = new Option<int>("--first-seed") { Description = "First seed of the parallel section (tuning seeds only: seeds 100-109 are held out)", DefaultValueFactory = _ => 0 };
         var suite = new Option<string?>("--suite") { Description = "Instead of the sections: run a whole suite as studies through ask/tell, gp-ei defaults (tuning: seeds 0-9; held-out: seeds 100-109, never tuned on)" };
         suite.AcceptOnlyFromAmong([.. BenchmarkSuite.All.Select(x => x.Name)]);
         var problems = new Option<string[]>("--problems") { Description = "With --suite: run only these of its problems (default: all)", AllowMultipleArgumentsPerToken = true };
@@ -36,6 +37,7 @@ public static class BenchOptimizerCommand
         command.Options.Add(parallelism);
         command.Options.Add(pending);
         command.Options.Add(warmUp);
+        command.Options.Add(firstSeed);
         command.SetAction(parse =>
         {
             // Redirected output defaults to 80 columns, which folds the tables.
@@ -59,6 +61,12 @@ public static class BenchOptimizerCommand
 
             var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials", "parallel"];
             var threads = Math.Max(1, parse.GetValue(parallelism));
+            if (chosen.Contains("parallel") && ParallelTable.SeedError(parse.GetValue(firstSeed), parse.GetValue(seeds)) is { } seedError)
+            {
+                Console.Error.WriteLine(seedError);
+                return 2;
+            }
+
             if (chosen.Contains("latency"))
             {
                 Latency();
@@ -81,7 +89,7 @@ public static class BenchOptimizerCommand
 
             if (chosen.Contains("parallel"))
             {
-                ParallelTable.Run(parse.GetValue(seeds), threads, parse.GetValue(pending) is { Length: > 0 } p ? p : SamplerSettings.PendingFantasies);
+                ParallelTable.Run(parse.GetValue(firstSeed), parse.GetValue(seeds), threads, parse.GetValue(pending) is { Length: > 0 } p ? p : SamplerSettings.PendingFantasies);
             }
 
             return 0;

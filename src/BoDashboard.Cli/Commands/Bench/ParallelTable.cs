@@ -15,8 +15,18 @@ public static class ParallelTable
     private static readonly int[] Batches = [1, 4, 8];
     private const int Evaluations = 50;
 
-    public static void Run(int seeds, int parallelism, IReadOnlyList<string> strategies)
+    /// <summary>Seeds from here on are the held-out suite's, never tuned on.</summary>
+    private const int HeldOutFrom = 100;
+
+    /// <summary>Why these seeds cannot run (null when they can): the section runs tuning seeds only.</summary>
+    public static string? SeedError(int firstSeed, int seeds) =>
+        firstSeed < 0 || seeds < 1 || firstSeed + seeds > HeldOutFrom
+            ? $"the parallel section runs tuning seeds only: seeds {firstSeed}-{firstSeed + seeds - 1} must lie within 0-{HeldOutFrom - 1} (100-109 are held out)"
+            : null;
+
+    public static void Run(int firstSeed, int seeds, int parallelism, IReadOnlyList<string> strategies)
     {
+
         var fantasies = strategies.ToArray();
         var medians = new Dictionary<(string Problem, int Batch, string Fantasy), double>();
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()).Start(progress =>
@@ -32,10 +42,10 @@ public static class ParallelTable
                     {
                         task.Description = $"{problem}, {batch} pending, {fantasy}";
                         var regrets = new double[seeds];
-                        Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, seed =>
+                        Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, index =>
                         {
-                            var settings = new SamplerSettings("gp-ei", Seed: seed, Budget: Evaluations, PendingFantasy: fantasy);
-                            regrets[seed] = OptimizationRun.RegretAfter(function, OptimizationRun.RunBatched(function, settings, Evaluations, batch), Evaluations);
+                            var settings = new SamplerSettings("gp-ei", Seed: firstSeed + index, Budget: Evaluations, PendingFantasy: fantasy);
+                            regrets[index] = OptimizationRun.RegretAfter(function, OptimizationRun.RunBatched(function, settings, Evaluations, batch), Evaluations);
                             task.Increment(1);
                         });
                         medians[(problem, batch, fantasy)] = OptimizerBenchmark.Median(regrets);
@@ -44,7 +54,7 @@ public static class ParallelTable
             }
         });
 
-        var table = new Table().Title($"median regret after {Evaluations} evaluations over seeds 0-{seeds - 1}, batches of pending trials (x: relative to one at a time)")
+        var table = new Table().Title($"median regret after {Evaluations} evaluations over seeds {firstSeed}-{firstSeed + seeds - 1}, batches of pending trials (x: relative to one at a time)")
             .AddColumn("problem").AddColumn("1 pending", c => c.RightAligned());
         foreach (var fantasy in fantasies)
         {
