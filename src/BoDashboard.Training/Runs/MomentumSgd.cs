@@ -18,6 +18,8 @@ internal sealed class MomentumSgd : IDisposable
     private readonly Scalar momentum;
     private readonly Scalar weightDecay;
     private readonly bool decays;
+    private readonly float momentumValue;
+    private readonly float weightDecayValue;
     private Scalar negativeRate;
 
     public MomentumSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
@@ -27,6 +29,8 @@ internal sealed class MomentumSgd : IDisposable
         this.momentum = momentum.ToScalar();
         this.weightDecay = weightDecay.ToScalar();
         decays = weightDecay != 0;
+        momentumValue = (float)momentum;
+        weightDecayValue = (float)weightDecay;
         negativeRate = (-learningRate).ToScalar();
         LearningRate = learningRate;
     }
@@ -64,6 +68,8 @@ internal sealed class MomentumSgd : IDisposable
             var buffer = buffers[i];
             if (buffer is null)
                 buffer = buffers[i] = gradient.clone().DetachFromDisposeScope();
+            else if (FusedSgdUpdate.TryApply(parameter, gradient, buffer, momentumValue, weightDecayValue, (float)-LearningRate))
+                continue;
             else
                 buffer.mul_(momentum).add_(gradient);
             if (decays)
