@@ -1,6 +1,7 @@
 using Bunit;
 using BoDashboard.Studies.Service;
 using BoDashboard.Web.Components.Pages;
+using BoDashboard.Web.Components.StudyForm;
 using BoDashboard.Web.Components.StudyView;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,13 +25,26 @@ public sealed class PendingStrategyFormTests : IDisposable
 
         form.Find("#parallelism").Change(4);
         Assert.Equal("believer", form.Find("#pending").GetAttribute("value"));
+        Assert.Contains("predicted value", form.Find("#pending-help").TextContent);
         form.Find("#pending").Change("optimist");
+        Assert.Contains("half a standard deviation better", form.Find("#pending-help").TextContent);
         await form.Find("form").SubmitAsync();
 
         var studies = ctx.Services.GetRequiredService<StudyService>();
         var study = await studies.GetAsync(Assert.Single(await studies.ListAsync()).Id);
         Assert.Equal("optimist", study.Sampler.Pending);
         Assert.EndsWith(", pending trials: optimist)", StudyText.Sampler(study));
+    }
+
+    [Fact]
+    public void Every_strategy_of_the_engine_has_a_short_label_and_an_explanation()
+    {
+        var choices = PendingStrategyText.Choices.ToList();
+        Assert.Equal(Optimization.Samplers.SamplerSettings.PendingFantasies, choices.Select(c => c.Name));
+        Assert.All(choices, c => Assert.StartsWith(c.Name + ":", c.Label));
+        // Short enough for the select in a window 1,000 px wide, where 43 characters fit.
+        Assert.All(choices, c => Assert.True(c.Label.Length <= 30, c.Label));
+        Assert.All(choices, c => Assert.NotEmpty(PendingStrategyText.Explain(c.Name)));
     }
 
     public void Dispose()
