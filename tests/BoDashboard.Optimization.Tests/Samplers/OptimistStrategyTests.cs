@@ -12,22 +12,13 @@ public class OptimistStrategyTests
     private static SamplerSettings Optimist(int seed, int budget = 50) =>
         new(Seed: seed, Budget: budget, PendingFantasy: SamplerSettings.Optimist);
 
-    /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running.</summary>
-    private static List<TrialRecord> AskBatch(SamplerSettings settings, List<TrialRecord> history, int count)
-    {
-        var sampler = SamplerRegistry.Create(settings);
-        var trials = new List<TrialRecord>(history);
-        for (var j = 0; j < count; j++)
-        {
-            trials.Add(new TrialRecord(trials.Count, sampler.Suggest(Ackley.Space, Ackley.Direction, trials, 1)[0].Params, TrialState.Running, null));
-        }
-
-        return trials;
-    }
+    /// <summary>The history and then <paramref name="count"/> trials asked as a batch, as running trials.</summary>
+    private static List<TrialRecord> AskBatch(SamplerSettings settings, List<TrialRecord> history, int count) =>
+        PendingBatch.WithRunning(history, PendingBatch.Ask(Ackley, settings, history, count));
 
     private static double[] Unit(TrialRecord t) => Ackley.Space.Encode(t.Params);
 
-    private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());
+    private static double Distance(double[] a, double[] b) => PendingBatch.Distance(a, b);
 
     [Fact]
     public void With_nothing_pending_it_proposes_what_the_believer_does()

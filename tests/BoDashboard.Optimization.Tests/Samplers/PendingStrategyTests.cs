@@ -7,22 +7,11 @@ namespace BoDashboard.Optimization.Tests.Samplers;
 /// <summary>How gp-ei treats trials still running: believer, liar, penalisation (SamplerSettings.PendingFantasies; the optimist has OptimistStrategyTests).</summary>
 public class PendingStrategyTests
 {
-    /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running (an ask/tell
-    /// client asking a batch), and returns them in unit-cube coordinates.</summary>
-    private static List<double[]> AskBatch(AnalyticFunction f, SamplerSettings settings, List<TrialRecord> history, int count)
-    {
-        var sampler = SamplerRegistry.Create(settings);
-        var trials = new List<TrialRecord>(history);
-        for (var j = 0; j < count; j++)
-        {
-            var p = sampler.Suggest(f.Space, f.Direction, trials, 1)[0].Params;
-            trials.Add(new TrialRecord(trials.Count, p, TrialState.Running, null));
-        }
+    /// <summary>A batch of <paramref name="count"/> asks in unit-cube coordinates.</summary>
+    private static List<double[]> AskBatch(AnalyticFunction f, SamplerSettings settings, List<TrialRecord> history, int count) =>
+        PendingBatch.Ask(f, settings, history, count).Select(s => f.Space.Encode(s.Params)).ToList();
 
-        return trials.Skip(history.Count).Select(t => f.Space.Encode(t.Params)).ToList();
-    }
-
-    private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());
+    private static double Distance(double[] a, double[] b) => PendingBatch.Distance(a, b);
 
     [Theory]
     [InlineData(SamplerSettings.Liar)]

@@ -12,25 +12,12 @@ public class ThompsonStrategyTests
     private static SamplerSettings Thompson(int seed, int budget = 50) =>
         new(Seed: seed, Budget: budget, PendingFantasy: SamplerSettings.Thompson);
 
-    /// <summary>Asks <paramref name="count"/> trials one at a time, each seeing the earlier ones as running.</summary>
-    private static List<Suggestion> AskBatch(SamplerSettings settings, IReadOnlyList<TrialRecord> history, int count)
-    {
-        var sampler = SamplerRegistry.Create(settings);
-        var trials = new List<TrialRecord>(history);
-        var asked = new List<Suggestion>();
-        for (var j = 0; j < count; j++)
-        {
-            var s = sampler.Suggest(Ackley.Space, Ackley.Direction, trials, 1)[0];
-            asked.Add(s);
-            trials.Add(new TrialRecord(trials.Count, s.Params, TrialState.Running, null));
-        }
-
-        return asked;
-    }
+    private static List<Suggestion> AskBatch(SamplerSettings settings, IReadOnlyList<TrialRecord> history, int count) =>
+        PendingBatch.Ask(Ackley, settings, history, count);
 
     private static double[] Unit(Suggestion s) => Ackley.Space.Encode(s.Params);
 
-    private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());
+    private static double Distance(double[] a, double[] b) => PendingBatch.Distance(a, b);
 
     [Fact]
     public void With_nothing_pending_it_proposes_what_the_believer_does()
