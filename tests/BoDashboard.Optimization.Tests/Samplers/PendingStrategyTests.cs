@@ -11,11 +11,11 @@ public class PendingStrategyTests
     private static List<double[]> AskBatch(AnalyticFunction f, SamplerSettings settings, List<TrialRecord> history, int count) =>
         PendingBatch.Ask(f, settings, history, count).Select(s => f.Space.Encode(s.Params)).ToList();
 
-    private static double Distance(double[] a, double[] b) => PendingBatch.Distance(a, b);
-
     [Theory]
     [InlineData(SamplerSettings.Liar)]
     [InlineData(SamplerSettings.Penalisation)]
+    [InlineData(SamplerSettings.Optimist)]
+    [InlineData(SamplerSettings.Thompson)]
     public void With_nothing_pending_every_strategy_proposes_what_the_believer_does(string strategy)
     {
         var f = AnalyticFunctions.Get("hartmann6");
@@ -51,7 +51,7 @@ public class PendingStrategyTests
         {
             for (var j = 0; j < i; j++)
             {
-                Assert.True(Distance(batch[i], batch[j]) > 0.02, $"asks {j} and {i} are {Distance(batch[i], batch[j]):G3} apart");
+                Assert.True(PendingBatch.Distance(batch[i], batch[j]) > 0.02, $"asks {j} and {i} are {PendingBatch.Distance(batch[i], batch[j]):G3} apart");
             }
         }
     }
@@ -66,7 +66,7 @@ public class PendingStrategyTests
         var pair = AskBatch(f, settings, history, 2);
         // The first ask has nothing pending (it is the sequential proposal); the second is pushed off it.
         Assert.Equal(alone, pair[0]);
-        Assert.True(Distance(pair[0], pair[1]) > 0.02, $"{Distance(pair[0], pair[1]):G3}");
+        Assert.True(PendingBatch.Distance(pair[0], pair[1]) > 0.02, $"{PendingBatch.Distance(pair[0], pair[1]):G3}");
     }
 
     [Fact]

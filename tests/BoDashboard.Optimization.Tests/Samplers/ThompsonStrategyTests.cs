@@ -17,18 +17,6 @@ public class ThompsonStrategyTests
 
     private static double[] Unit(Suggestion s) => Ackley.Space.Encode(s.Params);
 
-    private static double Distance(double[] a, double[] b) => PendingBatch.Distance(a, b);
-
-    [Fact]
-    public void With_nothing_pending_it_proposes_what_the_believer_does()
-    {
-        var f = AnalyticFunctions.Get("hartmann6");
-        var believer = new SamplerSettings(Seed: 3, Budget: 20);
-        var a = SequentialStudy.Run(f, believer, 20);
-        var b = SequentialStudy.Run(f, believer with { PendingFantasy = SamplerSettings.Thompson }, 20);
-        Assert.Equal(a.Select(t => t.Params), b.Select(t => t.Params));
-    }
-
     [Fact]
     public void The_later_asks_of_a_batch_are_distinct_thompson_draws_and_seeded()
     {
@@ -51,7 +39,7 @@ public class ThompsonStrategyTests
         {
             for (var j = 0; j < i; j++)
             {
-                Assert.True(Distance(points[i], points[j]) > 1e-3, $"asks {j} and {i} are {Distance(points[i], points[j]):G3} apart");
+                Assert.True(PendingBatch.Distance(points[i], points[j]) > 1e-3, $"asks {j} and {i} are {PendingBatch.Distance(points[i], points[j]):G3} apart");
             }
         }
 
