@@ -38,6 +38,18 @@ public sealed class StoredParamsTests
     }
 
     [Fact]
+    public void Names_in_another_order_than_the_space_or_escaped_are_matched_to_their_parameters()
+    {
+        var values = StudyJson.Params("""{"width":"16","act":"relu","l\u0072":0.25,"layers":7,"lr2":1}""", Space);
+
+        Assert.Equal(0.25, values["lr"]);
+        Assert.Equal(7L, values["layers"]);
+        Assert.Equal("relu", values["act"]);
+        Assert.Equal("16", values["width"]);
+        Assert.Equal(4, values.Count);
+    }
+
+    [Fact]
     public void Parameters_that_are_not_an_object_are_refused_with_a_message()
     {
         var error = Assert.ThrowsAny<System.Text.Json.JsonException>(() => StudyJson.Params("[1, 2]", Space));

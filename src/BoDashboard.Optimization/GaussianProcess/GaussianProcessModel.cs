@@ -1,3 +1,4 @@
+using System.Buffers;
 using BoDashboard.Optimization.LinearAlgebra;
 using MathNet.Numerics.Statistics;
 
@@ -271,13 +272,15 @@ public sealed partial class GaussianProcessModel
         mean = KernelRow(x, point, k, shape);
         var v = (double[])k.Clone();
         _cholesky.Solve(v);
-        variance = VarianceAndGradients(point, k, shape, v, meanGradient, varianceGradient);
+        variance = VarianceAndGradients(point, k, shape, v, meanGradient, varianceGradient, new double[n], new double[n]);
     }
 
     /// <summary>
     /// The same for m points given row-major (m x D), gradients row-major too: four at a time through one pass over the
     /// Cholesky factor (a long study's factor does not fit in cache, so reading it once per four points is what
-    /// matters), with exactly the numbers the one-point overload gives.
+    /// matters), with exactly the numbers the one-point overload gives. Its work arrays are rented: the acquisition's
+    /// local searches call this dozens of times per ask, and a long study's rows (8 of n values each) were most of
+    /// the garbage an ask made, each collection copying the history the ask holds.
     /// </summary>
     public void PredictStandardizedWithGradient(ReadOnlySpan<double> points, Span<double> mean, Span<double> variance,
         Span<double> meanGradient, Span<double> varianceGradient)
@@ -286,26 +289,36 @@ public sealed partial class GaussianProcessModel
         var dims = Dimension;
         var m = mean.Length;
         var point = new double[4 * dims];
-        var k = new double[4 * n];
-        var shape = new double[4 * n];
-        var v = new double[4 * n];
-        for (var start = 0; start < m; start += 4)
+        var rented = ArrayPool<double>.Shared.Rent(14 * n);
+        try
         {
-            var count = Math.Min(4, m - start);
-            v.AsSpan().Clear();
-            for (var c = 0; c < count; c++)
+            var k = rented.AsSpan(0, 4 * n);
+            var shape = rented.AsSpan(4 * n, 4 * n);
+            var v = rented.AsSpan(8 * n, 4 * n);
+            var wa = rented.AsSpan(12 * n, n);
+            var wv = rented.AsSpan(13 * n, n);
+            for (var start = 0; start < m; start += 4)
             {
-                mean[start + c] = KernelRow(points.Slice((start + c) * dims, dims), point.AsSpan(c * dims, dims), k.AsSpan(c * n, n), shape.AsSpan(c * n, n));
-                k.AsSpan(c * n, n).CopyTo(v.AsSpan(c * n, n));
-            }
+                var count = Math.Min(4, m - start);
+                v.Clear();
+                for (var c = 0; c < count; c++)
+                {
+                    mean[start + c] = KernelRow(points.Slice((start + c) * dims, dims), point.AsSpan(c * dims, dims), k.Slice(c * n, n), shape.Slice(c * n, n));
+                    k.Slice(c * n, n).CopyTo(v.Slice(c * n, n));
+                }
 
-            _cholesky.SolveEach4(v.AsSpan(0, n), v.AsSpan(n, n), v.AsSpan(2 * n, n), v.AsSpan(3 * n, n));
-            for (var c = 0; c < count; c++)
-            {
-                var row = (start + c) * dims;
-                variance[start + c] = VarianceAndGradients(point.AsSpan(c * dims, dims), k.AsSpan(c * n, n), shape.AsSpan(c * n, n), v.AsSpan(c * n, n),
-                    meanGradient.Slice(row, dims), varianceGradient.Slice(row, dims));
+                _cholesky.SolveEach4(v[..n], v.Slice(n, n), v.Slice(2 * n, n), v.Slice(3 * n, n));
+                for (var c = 0; c < count; c++)
+                {
+                    var row = (start + c) * dims;
+                    variance[start + c] = VarianceAndGradients(point.AsSpan(c * dims, dims), k.Slice(c * n, n), shape.Slice(c * n, n), v.Slice(c * n, n),
+                        meanGradient.Slice(row, dims), varianceGradient.Slice(row, dims), wa, wv);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
         }
     }
 
@@ -320,13 +333,11 @@ public sealed partial class GaussianProcessModel
 
     /// <summary>Variance a - k . v (v = K^-1 k) and the gradients of mean and variance at a scaled point.</summary>
     private double VarianceAndGradients(ReadOnlySpan<double> point, ReadOnlySpan<double> k, ReadOnlySpan<double> shape, ReadOnlySpan<double> v,
-        Span<double> meanGradient, Span<double> varianceGradient)
+        Span<double> meanGradient, Span<double> varianceGradient, Span<double> wa, Span<double> wv)
     {
         var n = Count;
         var variance = Math.Max(Hyperparameters.Amplitude - VectorKernels.Dot(k, v), 1e-18);
-        // dk_j/dx_d = -shape_j (z_d - z_jd) / l_d.
-        var wa = new double[n];
-        var wv = new double[n];
+        // dk_j/dx_d = -shape_j (z_d - z_jd) / l_d; wa and wv are work space of n values, every one written here.
         for (var j = 0; j < n; j++)
         {
             wa[j] = shape[j] * _alpha[j];

@@ -53,7 +53,7 @@ public sealed partial class TrialScheduler
         if (study is null || study.State != StudyStates.Running) return null;
         if (!external && await AbandonedTrials(db, studyId).AnyAsync(ct))
             return new Snapshot(study, [], new Dictionary<int, IReadOnlyList<Optimization.Pruners.StepValue>>(), TakeOver: true);
-        var trials = await db.Trials.AsNoTracking().Where(t => t.StudyId == studyId).OrderBy(t => t.Number).ToListAsync(ct);
+        var trials = await TrialHistory.ForSampler(db.Trials.AsNoTracking().Where(t => t.StudyId == studyId).OrderBy(t => t.Number)).ToListAsync(ct);
         if (!external && trials.Count(t => t.State == TrialStates.Running) >= study.Parallelism) return null;
         if (trials.Count >= study.Budget) return null;
         return new Snapshot(study, trials, await TrialHistory.CurvesAsync(db, studyId, ct), TakeOver: false);
@@ -115,7 +115,7 @@ public sealed partial class TrialScheduler
         if (suggestion is null || count != snapshotCount)
         {
             if (!lastAttempt) return (null, true);
-            var trials = await db.Trials.AsNoTracking().Where(t => t.StudyId == studyId).OrderBy(t => t.Number).ToListAsync(ct);
+            var trials = await TrialHistory.ForSampler(db.Trials.AsNoTracking().Where(t => t.StudyId == studyId).OrderBy(t => t.Number)).ToListAsync(ct);
             suggestion = SuggestFrom(study, trials, await TrialHistory.CurvesAsync(db, studyId, ct));
         }
         var last = await db.Trials.Where(t => t.StudyId == studyId).MaxAsync(t => (int?)t.Number, ct);

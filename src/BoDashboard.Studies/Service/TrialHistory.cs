@@ -22,6 +22,12 @@ public static class TrialHistory
             g => (IReadOnlyList<StepValue>)g.OrderBy(r => r.Step).Select(r => new StepValue(r.Step, r.Value)).ToList());
     }
 
+    /// <summary>A study's trials with only the columns a sampler reads (<see cref="Records"/>) and the claim counts:
+    /// a long study's ask reads thousands of rows, and materialising the timestamps, log tails and leases of each
+    /// cost as much as parsing their parameters.</summary>
+    public static IQueryable<TrialEntity> ForSampler(IQueryable<TrialEntity> trials) =>
+        trials.Select(t => new TrialEntity { Id = t.Id, StudyId = t.StudyId, Number = t.Number, ParamsJson = t.ParamsJson, State = t.State, Value = t.Value });
+
     public static IReadOnlyList<TrialRecord> Records(IEnumerable<TrialEntity> trials, SearchSpace space, IReadOnlyDictionary<int, IReadOnlyList<StepValue>> curves) =>
         trials.Select(t => StudyJson.Record(t, space, curves.GetValueOrDefault(t.Id))).ToList();
 
