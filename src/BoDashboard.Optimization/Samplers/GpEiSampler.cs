@@ -119,7 +119,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         var reuse = previous is not null && !previous.RefitDue(observations.Inputs.Count);
         var options = new GaussianProcessOptions(FixedNoise: Settings.Noise, Seed: SamplerSeed.Mix(Settings.Seed, trials, salt: 1),
             CoordinateGroups: observations.Space.LengthScaleGroups, WarmStart: previous?.Fit.Hyperparameters, Reuse: reuse ? previous!.Fit : null);
-        var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPoints, SamplerSeed.For(Settings.Seed, trials, salt: 3));
+        var (inputs, targets) = ModelSubset.Select(observations.Inputs, observations.Targets, ModelSubset.MaxPointsFor(observations.Space.Dimension), SamplerSeed.For(Settings.Seed, trials, salt: 3));
         var model = GaussianProcessModel.Fit(inputs, targets, options);
         if (longStudy && !reuse)
         {

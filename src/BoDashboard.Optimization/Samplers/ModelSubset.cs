@@ -8,8 +8,24 @@ namespace BoDashboard.Optimization.Samplers;
 /// </summary>
 internal static class ModelSubset
 {
-    /// <summary>Largest number of observations conditioned on exactly.</summary>
+    /// <summary>Largest number of observations conditioned on exactly, up to <see cref="FullBudgetDimension"/> dimensions.</summary>
     public const int MaxPoints = 700;
+
+    /// <summary>Fewest observations a long study's GP keeps, however many dimensions it has.</summary>
+    public const int MinPoints = 500;
+
+    /// <summary>Above this many unit-cube dimensions the subset shrinks (see <see cref="MaxPointsFor"/>).</summary>
+    public const int FullBudgetDimension = 10;
+
+    /// <summary>
+    /// How many observations a GP over <paramref name="dimension"/> unit-cube coordinates keeps: <see cref="MaxPoints"/> up to
+    /// <see cref="FullBudgetDimension"/> dimensions, then 20 fewer per dimension down to <see cref="MinPoints"/> at 20. An ask costs
+    /// about n^2 per candidate and per step of the acquisition's local searches, and a high-dimensional search takes more
+    /// steps and longer kernel rows, so at 700 points a 20-D ask took twice as long as a 2-D one (docs/benchmarks.md,
+    /// many-trials).
+    /// </summary>
+    public static int MaxPointsFor(int dimension) =>
+        Math.Max(MinPoints, MaxPoints - 20 * Math.Max(0, dimension - FullBudgetDimension));
 
     public static (List<double[]> Inputs, List<double> Targets) Select(IReadOnlyList<double[]> inputs, IReadOnlyList<double> targets, int max, Random random)
     {

@@ -1,4 +1,5 @@
 using BoDashboard.Optimization.Samplers;
+using BoDashboard.Optimization.Space;
 
 namespace BoDashboard.Optimization.Tests.Samplers;
 
@@ -30,5 +31,35 @@ public sealed class ModelSubsetTests
         var targets = inputs.Select(x => x[0]).ToList();
         var (keptInputs, _) = ModelSubset.Select(inputs, targets, 400, new Random(0));
         Assert.Equal(inputs, keptInputs);
+    }
+
+    [Theory]
+    [InlineData(1, 700)]
+    [InlineData(10, 700)]
+    [InlineData(11, 680)]
+    [InlineData(15, 600)]
+    [InlineData(20, 500)]
+    [InlineData(40, 500)]
+    public void The_subset_shrinks_above_ten_dimensions_down_to_a_floor(int dimension, int expected) =>
+        Assert.Equal(expected, ModelSubset.MaxPointsFor(dimension));
+
+    [Theory]
+    [InlineData(2, 560)]
+    [InlineData(20, 500)]
+    public void A_long_studys_gp_conditions_on_the_subset_for_its_dimension(int dimension, int expected)
+    {
+        // A seed no other test uses: the warm-start memory is shared by the whole process.
+        var sampler = new GpEiSampler(new SamplerSettings(Seed: 731_905));
+        var space = new SearchSpace([.. Enumerable.Range(0, dimension).Select(d => (ParameterSpec)new FloatParameter($"x{d}", 0, 1))]);
+        var random = new Random(dimension);
+        var history = Enumerable.Range(0, 560).Select(i =>
+        {
+            var values = Enumerable.Range(0, dimension).ToDictionary(d => $"x{d}", _ => (object)random.NextDouble());
+            return new TrialRecord(i, values, TrialState.Complete, values.Values.Sum(v => ((double)v - 0.4) * ((double)v - 0.4)));
+        }).ToList();
+
+        var model = sampler.FitWithPending(ObservationSet.From(space, Direction.Minimize, history), history.Count);
+
+        Assert.Equal(expected, model.Count);
     }
 }
