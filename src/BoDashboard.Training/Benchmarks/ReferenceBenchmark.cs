@@ -27,9 +27,10 @@ public sealed class ReferenceBenchmark(TrainingBenchmark? trainingBenchmark = nu
         ProgressEveryBatches = 0,
     };
 
-    /// <summary>Rounds by default: each side's figure moves by up to a quarter from one run to the next on this kind of
-    /// machine, so one round could decide the ratio by chance.</summary>
-    public const int DefaultRounds = 3;
+    /// <summary>Rounds by default: each side's figure moves by up to a third from one round to the next on this kind of
+    /// machine (the script's classic net times only 3 steps), so one round, or the middle of three, could decide the
+    /// ratio by chance; the median of five is moved by two outlying rounds at most.</summary>
+    public const int DefaultRounds = 5;
 
     /// <summary>
     /// Runs everything. <paramref name="threads"/>: torch threads on both sides (null: all cores).

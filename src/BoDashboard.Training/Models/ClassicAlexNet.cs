@@ -7,7 +7,9 @@ namespace BoDashboard.Training.Models;
 /// <summary>
 /// The tutorial's AlexNet (Krizhevsky et al. 2012) for 227x227 inputs: convolutions 96@11x11/4, 256@5x5, 384, 384,
 /// 256 @3x3 with overlapping 3/2 max pooling, then 4096, 4096 and one output per class, dropout before the first two
-/// fully connected layers. An adaptive pooling to 6x6 (as in torchvision) lets slightly different sizes work too.
+/// fully connected layers. An adaptive pooling to 6x6 (as in torchvision) lets slightly different sizes work too. The
+/// convolutions run channels-last on the CPU (<see cref="ChannelsLastInput"/>); the layer has no parameters, so saved
+/// weights are the same as without it.
 /// </summary>
 public sealed class ClassicAlexNet : Module<Tensor, Tensor>
 {
@@ -22,6 +24,7 @@ public sealed class ClassicAlexNet : Module<Tensor, Tensor>
         : base(nameof(ClassicAlexNet))
     {
         features = Sequential(
+            ("layout", new ChannelsLastInput()),
             ("conv1", Conv2d(inputChannels, 96, 11, stride: 4)), ("relu1", ReLU(inplace: true)), ("pool1", new FastMaxPool2d(3, stride: 2)),
             ("conv2", Conv2d(96, 256, 5, padding: 2)), ("relu2", ReLU(inplace: true)), ("pool2", new FastMaxPool2d(3, stride: 2)),
             ("conv3", Conv2d(256, 384, 3, padding: 1)), ("relu3", ReLU(inplace: true)),

@@ -24,7 +24,8 @@ public sealed class FastMaxPool2d : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        if (input.device_type != DeviceType.CPU || input.dim() != 4)
+        // A channels-last input already suits libtorch's vectorised kernels, forward and backward.
+        if (input.device_type != DeviceType.CPU || input.dim() != 4 || ChannelsLast.Is(input))
             return functional.max_pool2d(input, kernel, stride, padding);
         if (input.requires_grad && is_grad_enabled())
             return ChannelsLastMaxPool.apply(input, kernel, stride, padding);

@@ -25,9 +25,13 @@ public static class ReferenceAlexNets
             Linear(512, 512), ReLU(), Linear(512, classes));
     }
 
-    /// <summary>The script's <c>classic()</c>: the 227x227x3 AlexNet, 2 classes.</summary>
+    /// <summary>
+    /// The script's <c>classic()</c>: the 227x227x3 AlexNet, 2 classes. Like the product's <see cref="ClassicAlexNet"/>
+    /// it runs channels-last (<see cref="ChannelsLastInput"/>: the same values, computed without layout copies).
+    /// </summary>
     public static Module<Tensor, Tensor> Classic(int classes = 2) =>
         Sequential(
+            new ChannelsLastInput(),
             Conv2d(3, 96, 11, stride: 4), ReLU(), new FastMaxPool2d(3, stride: 2),
             Conv2d(96, 256, 5, padding: 2), ReLU(), new FastMaxPool2d(3, stride: 2),
             Conv2d(256, 384, 3, padding: 1), ReLU(),
