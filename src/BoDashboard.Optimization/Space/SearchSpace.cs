@@ -12,6 +12,16 @@ public sealed class SearchSpace
 {
     public const int MaxParameters = 20;
 
+    /// <summary>Longest parameter name: names become query keys (fix.NAME), CSV columns and a command's environment
+    /// variables (BO_PARAM_NAME), which have length limits of their own.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Most choices of one categorical: each is a coordinate of the GP and a move of the acquisition search.</summary>
+    public const int MaxChoices = 256;
+
+    /// <summary>Longest choice: a choice is passed to commands as an argument and stored in every trial.</summary>
+    public const int MaxChoiceLength = 200;
+
     private readonly int[] _offsets;
 
     public SearchSpace(IReadOnlyList<ParameterSpec> parameters)
@@ -87,12 +97,16 @@ public sealed class SearchSpace
             {
                 errors.Add(new ValidationError($"{field}.name", "name must not be empty"));
             }
+            else if (p.Name.Length > MaxNameLength)
+            {
+                errors.Add(new ValidationError($"{field}.name", $"name must be at most {MaxNameLength} characters, got {p.Name.Length}"));
+            }
             else if (!seen.Add(p.Name))
             {
                 errors.Add(new ValidationError($"{field}.name", $"parameter '{p.Name}': duplicate name"));
             }
 
-            var label = string.IsNullOrWhiteSpace(p.Name) ? field : $"parameter '{p.Name}'";
+            var label = string.IsNullOrWhiteSpace(p.Name) || p.Name.Length > MaxNameLength ? field : $"parameter '{p.Name}'";
             switch (p)
             {
                 case FloatParameter f:
@@ -113,6 +127,14 @@ public sealed class SearchSpace
                     else if (c.Choices.Distinct(StringComparer.Ordinal).Count() != c.Choices.Count)
                     {
                         errors.Add(new ValidationError($"{field}.choices", $"{label}: choices must be unique"));
+                    }
+                    else if (c.Choices.Count > MaxChoices)
+                    {
+                        errors.Add(new ValidationError($"{field}.choices", $"{label}: at most {MaxChoices} choices are supported, got {c.Choices.Count}"));
+                    }
+                    else if (c.Choices.Any(choice => choice.Length > MaxChoiceLength))
+                    {
+                        errors.Add(new ValidationError($"{field}.choices", $"{label}: a choice must be at most {MaxChoiceLength} characters"));
                     }
 
                     break;
