@@ -163,6 +163,11 @@ public sealed class SearchSpace
         {
             errors.Add(new ValidationError($"{field}.high", $"{label}: low ({Format(low)}) must be less than high ({Format(high)})"));
         }
+        else if (double.IsFinite(low) && double.IsFinite(high) && !double.IsFinite(high - low))
+        {
+            // The unit-cube mapping divides by high - low: a width that overflows turns every point into NaN.
+            errors.Add(new ValidationError($"{field}.high", $"{label}: high - low must be a finite number; [{Format(low)}, {Format(high)}] is wider than a double holds"));
+        }
 
         if (log && double.IsFinite(low) && low <= 0)
         {

@@ -203,7 +203,9 @@ public static class StudiesApi
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Validation(e.ParamName == "fixedValues" ? "fix" : y is null ? "x" : "y", e.Message);
+            // The message without .NET's " (Parameter 'yName')" suffix: the field already says which one.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            return ApiProblems.Validation(e.ParamName == "fixedValues" ? "fix" : y is null ? "x" : "y", message);
         }
     }
 

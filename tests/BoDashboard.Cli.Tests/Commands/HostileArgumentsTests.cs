@@ -96,6 +96,7 @@ public sealed class HostileArgumentsTests : IDisposable
         Assert.Contains(mentioned.Replace("{empty}", empty), errors, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Unhandled exception", all);
         Assert.DoesNotContain("   at ", all);
+        Assert.DoesNotContain("(Parameter '", all);
         Assert.False(Directory.Exists(Path.Combine(empty, "x")), "a refused dataset command must not create its folder");
     }
 

@@ -55,6 +55,7 @@ public sealed class HostileInputApiTests(HostileInputFixture fixture) : IClassFi
         { "Infinity string bound", Param("""{"name": "a", "type": "float", "low": 0, "high": "Infinity"}"""), "parameters[0]" },
         { "-Infinity string bound", Param("""{"name": "a", "type": "float", "low": "-Infinity", "high": 1}"""), "parameters[0]" },
         { "overflowing bound", Param("""{"name": "a", "type": "float", "low": -1e309, "high": 1}"""), "parameters[0]" },
+        { "range wider than a double", Param("""{"name": "a", "type": "float", "low": -1e308, "high": 1e308}"""), "parameters[0]" },
         { "bounds -0 and 0", Param("""{"name": "a", "type": "float", "low": -0.0, "high": 0}"""), "parameters[0]" },
         { "equal bounds", Param("""{"name": "a", "type": "float", "low": 2, "high": 2}"""), "parameters[0]" },
         { "low above high", Param("""{"name": "a", "type": "float", "low": 3, "high": 2}"""), "parameters[0]" },
@@ -207,6 +208,7 @@ public sealed class HostileInputApiTests(HostileInputFixture fixture) : IClassFi
         { "posterior over an unknown x", "GET", "/api/studies/{study}/posterior?x=../x", null, 400 },
         { "posterior over an unknown y", "GET", "/api/studies/{study}/posterior?x=x&y=%00", null, 400 },
         { "posterior over the same axis twice", "GET", "/api/studies/{study}/posterior?x=x&y=x", null, 400 },
+        { "posterior along a categorical", "GET", "/api/studies/{study}/posterior?x=x&y=opt", null, 400 },
         { "posterior with resolution 1", "GET", "/api/studies/{study}/posterior?resolution=1", null, 400 },
         { "posterior with negative resolution", "GET", "/api/studies/{study}/posterior?x=x&y=n&resolution=-5", null, 400 },
         { "posterior with huge resolution", "GET", "/api/studies/{study}/posterior?resolution=100000", null, 400 },
@@ -248,6 +250,7 @@ public sealed class HostileInputApiTests(HostileInputFixture fixture) : IClassFi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = ProblemBodies.TryParse(text) ?? throw new Xunit.Sdk.XunitException($"{why}: the problem is not JSON: {Shorten(text)}");
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]), $"{why}: the problem has no detail: {Shorten(text)}");
+        Assert.DoesNotContain("(Parameter '", (string)problem["detail"]!);
         var logged = new List<string>();
         while (fixture.Factory.Errors.TryDequeue(out var error)) logged.Add(error);
         Assert.True(logged.Count == 0, $"{why}: the host logged {string.Join("\n", logged)}");

@@ -69,3 +69,44 @@ public sealed class HostileValuesApiTests(TestDashboardFactory factory) : IClass
         Assert.Equal(3, (await (await client.GetAsync($"/api/studies/{id}")).JsonAsync())["trials"]!.AsArray().Count);
     }
 }
+
+/// <summary>A search space at every limit the validator allows still hands out trials and draws its posterior.</summary>
+public sealed class SearchSpaceLimitsApiTests(TestDashboardFactory factory) : IClassFixture<TestDashboardFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_study_at_the_limits_of_the_search_space_asks_and_draws()
+    {
+        var parameters = new List<object>
+        {
+            new { name = new string('p', Optimization.Space.SearchSpace.MaxNameLength), type = "float", low = 1e-300, high = 1e300, log = true },
+            new { name = "wide_int", type = "int", low = -999_999_999_999_999L, high = 999_999_999_999_999L },
+            new { name = "log_int", type = "int", low = 1, high = 999_999_999_999_999L, log = true },
+            new { name = "tiny", type = "float", low = 0.0, high = 5e-324 },
+            new { name = "many", type = "categorical", choices = Enumerable.Range(0, Optimization.Space.SearchSpace.MaxChoices).Select(i => $"choice-{i}-{new string('c', 150)}").ToArray() },
+        };
+        for (var i = parameters.Count; i < Optimization.Space.SearchSpace.MaxParameters; i++)
+            parameters.Add(new { name = $"f{i}", type = "float", low = -8e307, high = 8e307 });
+        var created = await client.PostJsonAsync("/api/studies", new
+        {
+            name = "limits", direction = "maximize", objective = new { kind = "external" }, parameters,
+            sampler = new { name = "gp-ei", initialPoints = 2, seed = 5 }, budget = 6,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (int)(await created.JsonAsync())["id"]!;
+
+        for (var i = 0; i < 4; i++)
+        {
+            var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
+            Assert.True(ask.StatusCode == HttpStatusCode.OK, $"ask {i}: {ask.StatusCode} {await ask.Content.ReadAsStringAsync()}");
+            var trial = (int)(await ask.JsonAsync())["trialId"]!;
+            Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", $$"""{"value": {{i}}}""")).StatusCode);
+        }
+        foreach (var url in new[] { "posterior?x=wide_int&y=log_int&resolution=5", "posterior?x=tiny", "importance", "best", "trials.csv" })
+        {
+            var response = await client.GetAsync($"/api/studies/{id}/{url}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
