@@ -97,16 +97,12 @@ public sealed class SearchSpace
             {
                 errors.Add(new ValidationError($"{field}.name", "name must not be empty"));
             }
-            else if (p.Name.Length > MaxNameLength)
-            {
-                errors.Add(new ValidationError($"{field}.name", $"name must be at most {MaxNameLength} characters, got {p.Name.Length}"));
-            }
             else if (!seen.Add(p.Name))
             {
                 errors.Add(new ValidationError($"{field}.name", $"parameter '{p.Name}': duplicate name"));
             }
 
-            var label = string.IsNullOrWhiteSpace(p.Name) || p.Name.Length > MaxNameLength ? field : $"parameter '{p.Name}'";
+            var label = string.IsNullOrWhiteSpace(p.Name) ? field : $"parameter '{p.Name}'";
             switch (p)
             {
                 case FloatParameter f:
@@ -128,18 +124,46 @@ public sealed class SearchSpace
                     {
                         errors.Add(new ValidationError($"{field}.choices", $"{label}: choices must be unique"));
                     }
-                    else if (c.Choices.Count > MaxChoices)
-                    {
-                        errors.Add(new ValidationError($"{field}.choices", $"{label}: at most {MaxChoices} choices are supported, got {c.Choices.Count}"));
-                    }
-                    else if (c.Choices.Any(choice => choice.Length > MaxChoiceLength))
-                    {
-                        errors.Add(new ValidationError($"{field}.choices", $"{label}: a choice must be at most {MaxChoiceLength} characters"));
-                    }
 
                     break;
                 default:
                     errors.Add(new ValidationError($"{field}.type", $"{label}: unknown parameter type"));
+                    break;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// What a new study may define beyond <see cref="Validate"/>: names and choices of bounded length, a bounded number of
+    /// choices, and a float or int range whose width (high - low) is a finite double: the unit-cube mapping divides by
+    /// it, and one that overflows turns every point into NaN. Checked where a definition comes in, not when a stored
+    /// study is read back, so a study stored before a limit existed still opens.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateSizes(IReadOnlyList<ParameterSpec> parameters)
+    {
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            var field = $"parameters[{i}]";
+            if (p?.Name is { Length: > MaxNameLength } name)
+            {
+                errors.Add(new ValidationError($"{field}.name", $"name must be at most {MaxNameLength} characters, got {name.Length}"));
+            }
+
+            var label = p?.Name is { Length: > 0 and <= MaxNameLength } ? $"parameter '{p.Name}'" : field;
+            switch (p)
+            {
+                case FloatParameter f when !double.IsFinite(f.High - f.Low) && double.IsFinite(f.Low) && double.IsFinite(f.High):
+                    errors.Add(new ValidationError($"{field}.high", $"{label}: high - low must be a finite number; [{Format(f.Low)}, {Format(f.High)}] is wider than a double holds"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Count > MaxChoices:
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: at most {MaxChoices} choices are supported, got {choices.Count}"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Any(c => c?.Length > MaxChoiceLength):
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: a choice must be at most {MaxChoiceLength} characters"));
                     break;
             }
         }
@@ -162,11 +186,6 @@ public sealed class SearchSpace
         if (double.IsFinite(low) && double.IsFinite(high) && !(low < high))
         {
             errors.Add(new ValidationError($"{field}.high", $"{label}: low ({Format(low)}) must be less than high ({Format(high)})"));
-        }
-        else if (double.IsFinite(low) && double.IsFinite(high) && !double.IsFinite(high - low))
-        {
-            // The unit-cube mapping divides by high - low: a width that overflows turns every point into NaN.
-            errors.Add(new ValidationError($"{field}.high", $"{label}: high - low must be a finite number; [{Format(low)}, {Format(high)}] is wider than a double holds"));
         }
 
         if (log && double.IsFinite(low) && low <= 0)

@@ -1,5 +1,8 @@
 using System.Net;
+using BoDashboard.Studies.Persistence;
 using BoDashboard.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BoDashboard.Web.Tests.Api;
 
@@ -92,6 +95,33 @@ public sealed class HostileSequenceApiTests(HostileSequenceApiTests.LinkedRootsF
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteJsonAsync($"/api/studies/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", """{"value": 1}""")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/studies/{id}/trials.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_study_stored_before_the_size_limits_still_opens_asks_and_tells()
+    {
+        var (id, trial) = await AskAsync(33);
+        await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", """{"value": 2}""");
+        // As an older version stored it: more choices, and a longer name, than a new study may have.
+        var choices = string.Join(",", Enumerable.Range(0, Optimization.Space.SearchSpace.MaxChoices + 1).Select(i => $"\"c{i}\""));
+        var longName = new string('n', Optimization.Space.SearchSpace.MaxNameLength + 1);
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<StudiesDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var study = await db.Studies.SingleAsync(s => s.Id == id);
+            study.SearchSpaceJson = """[{"name": "x1", "type": "float", "low": -5, "high": 10}, {"name": "x2", "type": "float", "low": 0, "high": 15}, """
+                + $$"""{"name": "{{longName}}", "type": "categorical", "choices": [{{choices}}]}]""";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/studies/{id}")).StatusCode);
+        var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
+        Assert.True(ask.StatusCode == HttpStatusCode.OK, await ask.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{(int)(await ask.JsonAsync())["trialId"]!}/tell", """{"value": 1}""")).StatusCode);
+        // A copy is a new study: it meets today's limits or is refused with the reason.
+        var copy = await client.PostEmptyAsync($"/api/studies/{id}/duplicate");
+        Assert.Equal(HttpStatusCode.BadRequest, copy.StatusCode);
+        Assert.Contains("at most", (string)(await copy.JsonAsync())["detail"]!);
     }
 
     private static async Task AssertConflictAsync(HttpResponseMessage response)
