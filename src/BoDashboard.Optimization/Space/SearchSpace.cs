@@ -136,8 +136,8 @@ public sealed class SearchSpace
     }
 
     /// <summary>
-    /// What a new study may define beyond <see cref="Validate"/>: names and choices of bounded length, a bounded number of
-    /// choices, and a float or int range whose width (high - low) is a finite double: the unit-cube mapping divides by
+    /// What a new study may define beyond <see cref="Validate"/>: names and choices of bounded length without control
+    /// characters, a bounded number of choices, and a float or int range whose width (high - low) is a finite double: the unit-cube mapping divides by
     /// it, and one that overflows turns every point into NaN. Checked where a definition comes in, not when a stored
     /// study is read back, so a study stored before a limit existed still opens.
     /// </summary>
@@ -152,6 +152,12 @@ public sealed class SearchSpace
             {
                 errors.Add(new ValidationError($"{field}.name", $"name must be at most {MaxNameLength} characters, got {name.Length}"));
             }
+            else if (p?.Name is { } named && named.Any(char.IsControl))
+            {
+                // A NUL cannot even be stored in PostgreSQL; line breaks and other control characters in a name are
+                // never meant and garble the tables, axes and CSV header that show it.
+                errors.Add(new ValidationError($"{field}.name", "name must not contain control characters (NUL, line breaks, tabs...)"));
+            }
 
             var label = p?.Name is { Length: > 0 and <= MaxNameLength } ? $"parameter '{p.Name}'" : field;
             switch (p)
@@ -164,6 +170,9 @@ public sealed class SearchSpace
                     break;
                 case CategoricalParameter { Choices: { } choices } when choices.Any(c => c?.Length > MaxChoiceLength):
                     errors.Add(new ValidationError($"{field}.choices", $"{label}: a choice must be at most {MaxChoiceLength} characters"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Any(c => c is not null && c.Any(char.IsControl)):
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: choices must not contain control characters (NUL, line breaks, tabs...)"));
                     break;
             }
         }

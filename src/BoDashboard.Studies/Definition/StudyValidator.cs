@@ -41,6 +41,7 @@ public static class StudyValidator
 
         if (string.IsNullOrWhiteSpace(d.Name)) errors.Add(new("name", "a name is required"));
         else if (d.Name.Length > 200) errors.Add(new("name", "at most 200 characters"));
+        else if (isNew && d.Name.Any(char.IsControl)) errors.Add(new("name", "must not contain control characters (NUL, line breaks, tabs...)"));
         if (d.Budget is < 1 or > StudyDefinition.MaxBudget)
             errors.Add(new("budget", $"must be between 1 and {StudyDefinition.MaxBudget}, got {d.Budget}"));
         if (d.Parallelism is < 1 or > StudyDefinition.MaxParallelism)

@@ -152,6 +152,8 @@ public static class StudiesApi
             case "failed":
                 if (tell.Error is { Length: > TellRequest.MaxErrorLength })
                     return ApiProblems.Validation("error", $"must be at most {TellRequest.MaxErrorLength} characters, got {tell.Error.Length}; send the end of the log");
+                // PostgreSQL cannot store a NUL in text; line breaks and tabs are fine in a message.
+                if (tell.Error?.Contains('\0') == true) return ApiProblems.Validation("error", "must not contain NUL characters");
                 return TypedResults.Ok(await studies.TellAsync(id, trialId, null,
                     string.IsNullOrWhiteSpace(tell.Error) ? "reported failed by the caller" : tell.Error, ct));
             case "pruned":
