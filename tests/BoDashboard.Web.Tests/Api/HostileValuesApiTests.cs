@@ -40,6 +40,33 @@ public sealed class HostileValuesApiTests(TestDashboardFactory factory) : IClass
         }
     }
 
+    [Theory]
+    [InlineData("""{"name": "x", "type": "float", "low": 1, "high": 1.0000000000000002}""")]
+    [InlineData("""{"name": "x", "type": "float", "low": 0, "high": 5e-324}""")]
+    [InlineData("""{"name": "x", "type": "float", "low": 5e-324, "high": 1e-300, "log": true}""")]
+    [InlineData("""{"name": "x", "type": "int", "low": 0, "high": 1}""")]
+    [InlineData("""{"name": "x", "type": "categorical", "choices": ["only"]}""")]
+    [InlineData("""{"name": "x", "type": "float", "low": -8e307, "high": 8e307}""")]
+    public async Task A_degenerate_but_valid_parameter_still_asks_past_the_initial_points(string parameter)
+    {
+        var body = $$"""
+            {"name": "degenerate", "direction": "maximize", "objective": {"kind": "external"}, "parameters": [{{parameter}}],
+             "sampler": {"name": "gp-ei", "initialPoints": 2, "seed": 3}, "budget": 8}
+            """;
+        var created = await client.PostRawAsync("/api/studies", body);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (int)(await created.JsonAsync())["id"]!;
+
+        for (var i = 0; i < 8; i++)
+        {
+            var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
+            Assert.True(ask.StatusCode == HttpStatusCode.OK, $"ask {i}: {ask.StatusCode} {await ask.Content.ReadAsStringAsync()}");
+            var trial = (int)(await ask.JsonAsync())["trialId"]!;
+            Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", $$"""{"value": {{i % 3}}}""")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/studies/{id}/best")).StatusCode);
+    }
+
     [Fact]
     public async Task Racing_reports_of_one_step_store_it_once()
     {
