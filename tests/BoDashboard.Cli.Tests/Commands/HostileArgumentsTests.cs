@@ -13,6 +13,8 @@ public sealed class HostileArgumentsTests : IDisposable
         // A Fashion-MNIST folder whose files have the right names and the wrong contents.
         foreach (var name in new[] { "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz" })
             File.WriteAllText(Path.Combine(corrupt, name), "not a dataset");
+        File.WriteAllText(Path.Combine(corrupt, "table.csv"), "name,value\nlearning rate,high\n");
+        File.WriteAllText(Path.Combine(corrupt, "empty-table.csv"), LearningCurveHeader + "\n");
     }
 
     public void Dispose()
@@ -20,6 +22,8 @@ public sealed class HostileArgumentsTests : IDisposable
         Directory.Delete(empty, recursive: true);
         Directory.Delete(corrupt, recursive: true);
     }
+
+    private static readonly string LearningCurveHeader = BoDashboard.Cli.Runs.LearningCurveTable.Header(2);
 
     private static (int Code, string Output, string Errors) Run(string[] args)
     {
@@ -81,6 +85,20 @@ public sealed class HostileArgumentsTests : IDisposable
         { ["experiment", "tutorial", "--epochs", "-1", "--budget", "1"], "Epochs" },
         { ["experiment", "tutorial", "--classic"], "--dataset-path" },
         { ["bench", "optimizer", "--suite", "nope"], "nope" },
+        { ["bench", "optimizer", "--suite", "tuning", "--problems", "nope"], "nope" },
+        { ["bench", "optimizer", "--suite", "tuning", "--problems", "[bold"], "[bold" },
+        { ["bench", "optimizer", "--section", "regret", "--seeds", "-1"], "--seeds" },
+        { ["bench", "optimizer", "--section", "seed-1d", "--seed-1d-seeds", "0"], "--seed-1d-seeds" },
+        { ["bench", "pruning", "--table", "{corrupt}/table.csv"], "line 2: not a learning-curve row" },
+        { ["bench", "pruning", "--table", "{corrupt}/empty-table.csv"], "no rows" },
+        { ["bench", "pruning", "--table", "{empty}/missing.csv"], "no learning-curve table" },
+        { ["bench", "pruning", "--table", "{corrupt}/table.csv", "--seeds", "0"], "--seeds" },
+        { ["bench", "pruning", "--record", "--table", "{empty}/x/table.csv", "--shard", "abc"], "--shard" },
+        { ["bench", "pruning", "--record", "--table", "{empty}/x/table.csv", "--shard", "2/2"], "--shard" },
+        { ["bench", "posterior", "--trials", "-1", "--repeats", "1"], "budget" },
+        { ["bench", "contention", "--history", "-5"], "--history" },
+        { ["bench", "runner-queue", "--minutes", "-1"], "--minutes" },
+        { ["bench", "training", "--classic", "--short", "--folder", "/nonexistent/bodashboard-images"], "not found" },
     };
 
     [Theory]
