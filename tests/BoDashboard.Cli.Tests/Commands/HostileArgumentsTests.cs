@@ -31,6 +31,9 @@ public sealed class HostileArgumentsTests : IDisposable
         var (output, errors) = (new StringWriter(), new StringWriter());
         Console.SetOut(output);
         Console.SetError(errors);
+        // Spectre's console binds to Console.Out when first used: bound to this test's writer, it would swallow the
+        // output of every later test. One that writes wherever Console.Out points at the time serves them all.
+        Spectre.Console.AnsiConsole.Console = CurrentConsoleOut.Console;
         try
         {
             return (CliRoot.Invoke(args), output.ToString(), errors.ToString());
@@ -134,4 +137,16 @@ public sealed class HostileArgumentsTests : IDisposable
         Assert.Equal(CliRoot.UnexpectedErrorExitCode, code);
         Assert.Equal("error: the disk went away", errors.ToString().Trim());
     }
+}
+
+/// <summary>A writer that forwards to whatever <see cref="Console.Out"/> is when it writes.</summary>
+internal sealed class CurrentConsoleOut : TextWriter
+{
+    public static readonly Spectre.Console.IAnsiConsole Console = Spectre.Console.AnsiConsole.Create(
+        new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(new CurrentConsoleOut()) });
+
+    public override System.Text.Encoding Encoding => System.Console.Out.Encoding;
+    public override void Write(char value) => System.Console.Out.Write(value);
+    public override void Write(string? value) => System.Console.Out.Write(value);
+    public override void Flush() => System.Console.Out.Flush();
 }
