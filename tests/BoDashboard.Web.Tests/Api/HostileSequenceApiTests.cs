@@ -137,3 +137,29 @@ public sealed class HostileSequenceApiTests(HostileSequenceApiTests.LinkedRootsF
         return (id, (int)ask["trialId"]!);
     }
 }
+
+/// <summary>Outside Development the framework does not throw on a query value it cannot read; the 400 it answers must
+/// still say what was wrong.</summary>
+public sealed class ProductionProblemsTests(ProductionProblemsTests.ProductionFactory factory) : IClassFixture<ProductionProblemsTests.ProductionFactory>
+{
+    public sealed class ProductionFactory : TestDashboardFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Production");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/studies/1/posterior?resolution=2.5", HttpStatusCode.BadRequest, "resolution")]
+    [InlineData("/api/studies/abc", HttpStatusCode.NotFound, "no API route matches GET /api/studies/abc")]
+    public async Task A_request_the_framework_refuses_is_a_problem_with_a_message(string url, HttpStatusCode status, string message)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(message, (string)(await response.JsonAsync())["detail"]!);
+    }
+}
