@@ -38,7 +38,7 @@ builder.Services.AddDashboardSecurity(secrets);
 
 builder.Services.AddStudies(builder.Configuration, contentRoot, role);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddProblemDetails();
+builder.Services.AddApiProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -56,6 +56,9 @@ StudiesDatabase.Migrate(app.Services);
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A request the API cannot read is the caller's error, answered with its message (ApiProblemDetails), not a
+    // server error to log.
+    SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
 }));
 if (!app.Environment.IsDevelopment())
 {

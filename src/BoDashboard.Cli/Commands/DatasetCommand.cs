@@ -26,10 +26,12 @@ public static class DatasetCommand
             images.Options.Add(option);
         images.SetAction((parse, ct) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(output)!);
             var (side, channelCount, count) = (parse.GetValue(size), parse.GetValue(channels), parse.GetValue(perClass));
+            var folder = "";
             try
             {
+                if (string.IsNullOrWhiteSpace(parse.GetValue(output))) throw new ArgumentException("--out needs the path of a folder to create");
+                folder = Path.GetFullPath(parse.GetValue(output)!);
                 // Check the settings before decoding the dataset, so a mistake is reported at once.
                 ImageFolderWriter.Check(folder, side, channelCount, count);
                 var (train, test) = FashionMnist.Read(DataPaths.FashionMnist(parse.GetValue(source)));
@@ -48,6 +50,12 @@ public static class DatasetCommand
             catch (Exception e) when (e is ArgumentException or DatasetFormatException)
             {
                 Console.Error.WriteLine(e.Message);
+                return Task.FromResult(2);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot be created or written (a read-only place, /proc, a full disk).
+                Console.Error.WriteLine($"cannot write the images to {folder}: {e.Message}");
                 return Task.FromResult(2);
             }
             catch (OperationCanceledException)

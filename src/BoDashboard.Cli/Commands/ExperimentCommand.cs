@@ -36,7 +36,8 @@ public static class ExperimentCommand
             var experiment = new TutorialExperiment(parse.GetValue(budget), parse.GetValue(initPoints), Epochs: parse.GetValue(epochs),
                 TrainSubset: parse.GetValue(subset), Model: useClassic ? "classic" : null, Dataset: useClassic ? "image-folder" : "fashion-mnist",
                 DatasetPath: parse.GetValue(datasetPath));
-            var errors = Studies.Definition.StudyValidator.Validate(experiment.Study("gp-ei", "check"));
+            var errors = Studies.Definition.StudyValidator.Validate(experiment.Study("gp-ei", "check")).ToList();
+            if (parse.GetValue(threads) is < 1) errors.Add(new("--threads", $"must be at least 1, got {parse.GetValue(threads)}"));
             if (errors.Count > 0)
             {
                 foreach (var e in errors) Console.Error.WriteLine($"{e.Field}: {e.Message}");

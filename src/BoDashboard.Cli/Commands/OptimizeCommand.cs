@@ -35,7 +35,14 @@ public static class OptimizeCommand
         command.SetAction(parse =>
         {
             var function = AnalyticFunctions.Get(parse.GetValue(objective)!);
-            var evaluations = parse.GetValue(initPoints) + parse.GetValue(iterations);
+            // In long: two large counts overflow an int, and a negative --n-iter silently shortened the run.
+            var requested = (long)parse.GetValue(initPoints) + parse.GetValue(iterations);
+            if (parse.GetValue(iterations) < 0 || requested > Studies.Definition.StudyDefinition.MaxBudget)
+            {
+                Console.Error.WriteLine($"--n-iter must be 0 or more and --init-points + --n-iter at most {Studies.Definition.StudyDefinition.MaxBudget}, got {parse.GetValue(initPoints)} + {parse.GetValue(iterations)}");
+                return 2;
+            }
+            var evaluations = (int)requested;
             var settings = new SamplerSettings(parse.GetValue(sampler)!, parse.GetValue(initPoints), parse.GetValue(acquisition)!,
                 parse.GetValue(xi), parse.GetValue(kappa), parse.GetValue(seed), Budget: evaluations);
             var errors = SamplerRegistry.Validate(settings);

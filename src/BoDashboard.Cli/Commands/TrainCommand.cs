@@ -43,6 +43,7 @@ public static class TrainCommand
                 Epochs: parse.GetValue(epochs), BatchSize: parse.GetValue(batch), TrainSubset: parse.GetValue(subset) ?? preset.Dataset.TrainSubsetSize,
                 Model: parse.GetValue(model), LearningRate: parse.GetValue(lr), WeightDecay: parse.GetValue(wd), Dropout: parse.GetValue(dropout), Seed: parse.GetValue(seed));
             var errors = AlexNetObjective.ValidateSettings(definition).ToList();
+            if (parse.GetValue(threads) is < 1) errors.Add(new("--threads", $"must be at least 1, got {parse.GetValue(threads)}"));
             if (errors.Count > 0)
             {
                 foreach (var e in errors) Console.Error.WriteLine($"{e.Field}: {e.Message}");

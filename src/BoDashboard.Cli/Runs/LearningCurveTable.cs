@@ -9,17 +9,30 @@ public sealed record LearningCurveTable(IReadOnlyList<RecordedCurve> Curves)
 {
     public int Epochs => Curves.Count == 0 ? 0 : Curves.Max(c => c.Accuracies.Count);
 
+    /// <summary>Reads a table; a file that is not one (another CSV, a truncated write) is an
+    /// <see cref="InvalidDataException"/> naming the file and the line.</summary>
     public static LearningCurveTable Read(string path)
     {
         var curves = new List<RecordedCurve>();
-        foreach (var line in File.ReadLines(path).Skip(1).Where(l => l.Length > 0))
+        var number = 1;
+        foreach (var line in File.ReadLines(path).Skip(1))
         {
+            number++;
+            if (line.Length == 0) continue;
             var cells = line.Split(',');
             double Number(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
-            curves.Add(new RecordedCurve(
-                int.Parse(cells[0], CultureInfo.InvariantCulture), Number(cells[1]), Number(cells[2]), cells[3] == "1", Number(cells[4]),
-                cells.Skip(5).Where(c => c.Length > 0).Select(Number).ToList()));
+            try
+            {
+                curves.Add(new RecordedCurve(
+                    int.Parse(cells[0], CultureInfo.InvariantCulture), Number(cells[1]), Number(cells[2]), cells[3] == "1", Number(cells[4]),
+                    cells.Skip(5).Where(c => c.Length > 0).Select(Number).ToList()));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException)
+            {
+                throw new InvalidDataException($"{path}, line {number}: not a learning-curve row ({Header(1).Replace("epoch_1", "epoch_1,...")})");
+            }
         }
+        if (curves.Count == 0) throw new InvalidDataException($"{path}: the learning-curve table has no rows");
         return new LearningCurveTable(curves);
     }
 

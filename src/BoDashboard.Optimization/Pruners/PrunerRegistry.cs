@@ -38,8 +38,11 @@ public static class PrunerRegistry
             if (settings.MinResource < 1) errors.Add(new ValidationError("pruner.minResource", $"must be at least 1, got {settings.MinResource}"));
             if (settings.ReductionFactor < 2) errors.Add(new ValidationError("pruner.reductionFactor", $"must be at least 2, got {settings.ReductionFactor}"));
         }
-        if (settings.Name == "hyperband" && settings.MaxResource < settings.MinResource * Math.Max(2, settings.ReductionFactor))
-            errors.Add(new ValidationError("pruner.maxResource", $"must be at least minResource × reductionFactor ({settings.MinResource * settings.ReductionFactor}), got {settings.MaxResource}"));
+        // In long: minResource × reductionFactor overflows an int for large settings, and a negative product let any
+        // maxResource through.
+        var smallestMax = (long)settings.MinResource * Math.Max(2, settings.ReductionFactor);
+        if (settings.Name == "hyperband" && settings.MaxResource < smallestMax)
+            errors.Add(new ValidationError("pruner.maxResource", $"must be at least minResource × reductionFactor ({smallestMax}), got {settings.MaxResource}"));
         return errors;
     }
 }

@@ -12,6 +12,16 @@ public sealed class SearchSpace
 {
     public const int MaxParameters = 20;
 
+    /// <summary>Longest parameter name: names become query keys (fix.NAME), CSV columns and a command's environment
+    /// variables (BO_PARAM_NAME), which have length limits of their own.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Most choices of one categorical: each is a coordinate of the GP and a move of the acquisition search.</summary>
+    public const int MaxChoices = 256;
+
+    /// <summary>Longest choice: a choice is passed to commands as an argument and stored in every trial.</summary>
+    public const int MaxChoiceLength = 200;
+
     private readonly int[] _offsets;
 
     public SearchSpace(IReadOnlyList<ParameterSpec> parameters)
@@ -118,6 +128,51 @@ public sealed class SearchSpace
                     break;
                 default:
                     errors.Add(new ValidationError($"{field}.type", $"{label}: unknown parameter type"));
+                    break;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// What a new study may define beyond <see cref="Validate"/>: names and choices of bounded length without control
+    /// characters, a bounded number of choices, and a float or int range whose width (high - low) is a finite double: the unit-cube mapping divides by
+    /// it, and one that overflows turns every point into NaN. Checked where a definition comes in, not when a stored
+    /// study is read back, so a study stored before a limit existed still opens.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateSizes(IReadOnlyList<ParameterSpec> parameters)
+    {
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            var field = $"parameters[{i}]";
+            if (p?.Name is { Length: > MaxNameLength } name)
+            {
+                errors.Add(new ValidationError($"{field}.name", $"name must be at most {MaxNameLength} characters, got {name.Length}"));
+            }
+            else if (p?.Name is { } named && named.Any(char.IsControl))
+            {
+                // A NUL cannot even be stored in PostgreSQL; line breaks and other control characters in a name are
+                // never meant and garble the tables, axes and CSV header that show it.
+                errors.Add(new ValidationError($"{field}.name", "name must not contain control characters (NUL, line breaks, tabs...)"));
+            }
+
+            var label = p?.Name is { Length: > 0 and <= MaxNameLength } ? $"parameter '{p.Name}'" : field;
+            switch (p)
+            {
+                case FloatParameter f when !double.IsFinite(f.High - f.Low) && double.IsFinite(f.Low) && double.IsFinite(f.High):
+                    errors.Add(new ValidationError($"{field}.high", $"{label}: high - low must be a finite number; [{Format(f.Low)}, {Format(f.High)}] is wider than a double holds"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Count > MaxChoices:
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: at most {MaxChoices} choices are supported, got {choices.Count}"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Any(c => c?.Length > MaxChoiceLength):
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: a choice must be at most {MaxChoiceLength} characters"));
+                    break;
+                case CategoricalParameter { Choices: { } choices } when choices.Any(c => c is not null && c.Any(char.IsControl)):
+                    errors.Add(new ValidationError($"{field}.choices", $"{label}: choices must not contain control characters (NUL, line breaks, tabs...)"));
                     break;
             }
         }

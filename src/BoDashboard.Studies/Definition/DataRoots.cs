@@ -50,7 +50,14 @@ public sealed class DataRoots
     /// <paramref name="what"/> says what the path is, for the message.</summary>
     public IEnumerable<ValidationError> Check(string field, string? path, string what = "the dataset folder")
     {
-        if (string.IsNullOrWhiteSpace(path) || Contains(path)) yield break;
+        if (string.IsNullOrWhiteSpace(path)) yield break;
+        // No file name holds a NUL, and resolving one throws: refuse it before asking where the path leads.
+        if (path.Contains('\0'))
+        {
+            yield return new ValidationError(field, $"{what} contains a NUL character; send a folder's path");
+            yield break;
+        }
+        if (Contains(path)) yield break;
         yield return new ValidationError(field,
             $"{what} '{path}' is outside the data folders this server allows ({string.Join(", ", Roots)}); move it there or add its folder to {Setting}");
     }

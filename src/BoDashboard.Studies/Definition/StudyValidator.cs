@@ -15,24 +15,33 @@ public static class StudyValidator
 
     public static IReadOnlyList<ValidationError> Validate(StudyDefinition? definition)
     {
-        var (_, errors) = TryValidate(definition);
+        var (_, errors) = TryValidate(definition, isNew: true);
         return errors;
     }
 
-    /// <summary>Validates and normalises; throws <see cref="StudyValidationException"/> listing every problem.</summary>
+    /// <summary>Validates and normalises a new study; throws <see cref="StudyValidationException"/> listing every problem.</summary>
     public static ValidatedStudy ValidateOrThrow(StudyDefinition? definition)
     {
-        var (study, errors) = TryValidate(definition);
+        var (study, errors) = TryValidate(definition, isNew: true);
         return study ?? throw new StudyValidationException(errors);
     }
 
-    private static (ValidatedStudy? Study, IReadOnlyList<ValidationError> Errors) TryValidate(StudyDefinition? d)
+    /// <summary>Rebuilds a stored study: every rule but the size limits of new studies
+    /// (<see cref="SearchSpace.ValidateSizes"/>), so a study stored before a limit existed still opens.</summary>
+    public static ValidatedStudy ValidateStored(StudyDefinition definition)
+    {
+        var (study, errors) = TryValidate(definition, isNew: false);
+        return study ?? throw new StudyValidationException(errors);
+    }
+
+    private static (ValidatedStudy? Study, IReadOnlyList<ValidationError> Errors) TryValidate(StudyDefinition? d, bool isNew)
     {
         var errors = new List<ValidationError>();
         if (d is null) return (null, [new ValidationError("body", "a study definition is required")]);
 
         if (string.IsNullOrWhiteSpace(d.Name)) errors.Add(new("name", "a name is required"));
         else if (d.Name.Length > 200) errors.Add(new("name", "at most 200 characters"));
+        else if (isNew && d.Name.Any(char.IsControl)) errors.Add(new("name", "must not contain control characters (NUL, line breaks, tabs...)"));
         if (d.Budget is < 1 or > StudyDefinition.MaxBudget)
             errors.Add(new("budget", $"must be between 1 and {StudyDefinition.MaxBudget}, got {d.Budget}"));
         if (d.Parallelism is < 1 or > StudyDefinition.MaxParallelism)
@@ -72,6 +81,7 @@ public static class StudyValidator
         var direction = ParseDirection(d.Direction, function, errors);
         var specs = ToSpecs(d.Parameters, function, errors);
         if (specs is not null) errors.AddRange(SearchSpace.Validate(specs));
+        if (specs is not null && isNew) errors.AddRange(SearchSpace.ValidateSizes(specs));
         if (specs is not null && objective?.Kind == ObjectiveDefinition.AlexNet)
             errors.AddRange(AlexNetObjective.ValidateParameters(specs));
         if (specs is not null && function is not null)

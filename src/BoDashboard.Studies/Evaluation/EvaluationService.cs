@@ -46,6 +46,8 @@ public sealed class EvaluationService(IDbContextFactory<StudiesDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Evaluations.AsNoTracking().Where(e => e.StudyId == studyId).OrderBy(e => e.Id).ToListAsync(ct);
+        // No rows for a study that does not exist is a 404, not an empty list that looks like "not retrained yet".
+        if (rows.Count == 0 && !await db.Studies.AnyAsync(s => s.Id == studyId, ct)) throw StudyOperationException.StudyNotFound(studyId);
         return rows.Select(Details).ToList();
     }
 

@@ -128,6 +128,7 @@ public sealed class AlexNetObjective(ObjectiveDefinition definition, AlexNetObje
     private static void Try(Action check, string field, List<ValidationError> errors)
     {
         try { check(); }
-        catch (ArgumentException e) { errors.Add(new(field, e.Message)); }
+        // Without .NET's " (Parameter 'Epochs')" suffix: the message already starts with the setting's name.
+        catch (ArgumentException e) { errors.Add(new(field, e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal))); }
     }
 }

@@ -41,7 +41,7 @@ public static class StudyJson
         s.Name, Objective(s), Parameters(s), Sampler(s), s.Direction, s.Budget, s.Parallelism, s.MaxConsecutiveFailures, Pruner(s));
 
     /// <summary>A stored study is re-validated on load, which also rebuilds its search space and sampler settings.</summary>
-    public static ValidatedStudy Validated(StudyEntity s) => StudyValidator.ValidateOrThrow(Definition(s));
+    public static ValidatedStudy Validated(StudyEntity s) => StudyValidator.ValidateStored(Definition(s));
 
     public static IntermediateValue Intermediate(IntermediateValueEntity v) => new(v.Step, v.Value,
         v.MetricsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, double>>(v.MetricsJson, Options));

@@ -61,7 +61,8 @@ public static class StudiesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:int}/evaluations", (int id, EvaluationService e, CancellationToken ct) => e.ListAsync(id, ct))
-            .WithSummary("Results of retrain-and-test.");
+            .WithSummary("Results of retrain-and-test.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{id:int}/ask", AskAsync)
             .WithSummary("Hand out the next trial of a study to an external evaluator.")
@@ -149,7 +150,12 @@ public static class StudiesApi
         switch (tell!.State?.ToLowerInvariant())
         {
             case "failed":
-                return TypedResults.Ok(await studies.TellAsync(id, trialId, null, tell.Error ?? "reported failed by the caller", ct));
+                if (tell.Error is { Length: > TellRequest.MaxErrorLength })
+                    return ApiProblems.Validation("error", $"must be at most {TellRequest.MaxErrorLength} characters, got {tell.Error.Length}; send the end of the log");
+                // PostgreSQL cannot store a NUL in text; line breaks and tabs are fine in a message.
+                if (tell.Error?.Contains('\0') == true) return ApiProblems.Validation("error", "must not contain NUL characters");
+                return TypedResults.Ok(await studies.TellAsync(id, trialId, null,
+                    string.IsNullOrWhiteSpace(tell.Error) ? "reported failed by the caller" : tell.Error, ct));
             case "pruned":
                 return TypedResults.Ok(await studies.TellAsync(id, trialId, null, null, ct, pruned: true));
             case null or "complete":
@@ -182,6 +188,7 @@ public static class StudiesApi
         if (!names.Contains(x)) return ApiProblems.Validation("x", $"'{x}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
         if (y is not null && !names.Contains(y)) return ApiProblems.Validation("y", $"'{y}' is not a parameter of study {id}; it has {string.Join(", ", names)}");
         if (resolution is < 2 or > 200) return ApiProblems.Validation("resolution", "must be between 2 and 200");
+        if (upTo is < 0) return ApiProblems.Validation("upTo", $"must be a trial number (0 or more), got {upTo}");
         // fix.NAME=VALUE holds a parameter off the axes at VALUE (natural units, a choice's name for a categorical).
         var fixedValues = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Query.Where(q => q.Key.StartsWith(FixPrefix, StringComparison.Ordinal)))
@@ -198,7 +205,9 @@ public static class StudiesApi
         }
         catch (ArgumentException e)
         {
-            return ApiProblems.Validation(e.ParamName == "fixedValues" ? "fix" : y is null ? "x" : "y", e.Message);
+            // The message without .NET's " (Parameter 'yName')" suffix: the field already says which one.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            return ApiProblems.Validation(e.ParamName == "fixedValues" ? "fix" : y is null ? "x" : "y", message);
         }
     }
 

@@ -49,14 +49,21 @@ public static class BenchOptimizerCommand
                 {
                     if (only.Except(chosenSuite.Problems.Select(p => p.Problem)).ToArray() is { Length: > 0 } unknown)
                     {
-                        AnsiConsole.MarkupLine($"[red]not in the {suiteName} suite: {string.Join(", ", unknown)}[/]; its problems are {string.Join(", ", chosenSuite.Problems.Select(p => p.Problem))}");
-                        return 1;
+                        // On stderr and as plain text: the names are the user's, and "[" in them is not markup.
+                        Console.Error.WriteLine($"--problems: not in the {suiteName} suite: {string.Join(", ", unknown)}; its problems are {string.Join(", ", chosenSuite.Problems.Select(p => p.Problem))}");
+                        return 2;
                     }
 
                     chosenSuite = chosenSuite.Only(only);
                 }
 
                 return SuiteTable.Run(chosenSuite, Math.Max(1, parse.GetValue(parallelism)));
+            }
+
+            if (parse.GetValue(seeds) < 1 || parse.GetValue(seedOneDSeeds) < 1)
+            {
+                Console.Error.WriteLine($"--seeds and --seed-1d-seeds must be at least 1, got {parse.GetValue(seeds)} and {parse.GetValue(seedOneDSeeds)}");
+                return 2;
             }
 
             var chosen = parse.GetValue(sections) is { Length: > 0 } s ? s : ["latency", "regret", "seed-1d", "many-trials", "parallel"];

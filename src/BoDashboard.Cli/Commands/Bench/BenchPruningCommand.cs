@@ -32,8 +32,14 @@ public static class BenchPruningCommand
             var path = Path.GetFullPath(parse.GetValue(table)!);
             if (parse.GetValue(record))
             {
-                AnsiConsole.MarkupLine($"recording {parse.GetValue(configs)} configurations into [bold]{Markup.Escape(path)}[/]");
                 var parts = parse.GetValue(shard)!.Split('/');
+                if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var k)
+                    || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || k < 0 || k >= n)
+                {
+                    Console.Error.WriteLine($"--shard must be K/N with 0 <= K < N (e.g. 0/2 and 1/2 for two recorders), got '{parse.GetValue(shard)}'");
+                    return Task.FromResult(2);
+                }
+                AnsiConsole.MarkupLine($"recording {parse.GetValue(configs)} configurations into [bold]{Markup.Escape(path)}[/]");
                 new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs), seed: 0,
                     new LearningCurveRecording(parse.GetValue(epochs), parse.GetValue(subset), parse.GetValue(validation), parse.GetValue(threads)),
                     (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
@@ -53,7 +59,22 @@ public static class BenchPruningCommand
                 Console.Error.WriteLine($"unknown pruner row(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; expected: {string.Join(", ", PruningBenchmark.Pruners.Select(p => $"'{p.Label}'"))}");
                 return Task.FromResult(2);
             }
-            PruningBenchmark.Print(LearningCurveTable.Read(path), parse.GetValue(seeds), parse.GetValue(trials), parse.GetValue(markdown), parse.GetValue(only) ?? [], ct);
+            if (parse.GetValue(seeds) < 1 || parse.GetValue(trials) < 1)
+            {
+                Console.Error.WriteLine("--seeds and --trials must be at least 1");
+                return Task.FromResult(2);
+            }
+            LearningCurveTable curves;
+            try
+            {
+                curves = LearningCurveTable.Read(path);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"{e.Message}; record one with `bench pruning --record` (see data/benchmarks/README.md)");
+                return Task.FromResult(2);
+            }
+            PruningBenchmark.Print(curves, parse.GetValue(seeds), parse.GetValue(trials), parse.GetValue(markdown), parse.GetValue(only) ?? [], ct);
             return Task.FromResult(0);
         });
         return command;
