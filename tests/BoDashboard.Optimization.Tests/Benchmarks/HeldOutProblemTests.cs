@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BoDashboard.Benchmarks;
 using BoDashboard.Optimization;
 
@@ -27,7 +26,7 @@ public sealed class HeldOutProblemTests
     public void Values_match_the_reference_definitions(string name, string pointJson, double expected)
     {
         var function = AnalyticFunctions.Get(name);
-        var point = Parse(pointJson);
+        var point = PointJson.Parse(pointJson);
         Assert.Equal(expected, function.Evaluate(point), 1e-9 * Math.Max(1, Math.Abs(expected)));
         Assert.True(function.Regret(function.Evaluate(point)) >= 0);
     }
@@ -50,7 +49,7 @@ public sealed class HeldOutProblemTests
     {
         var function = AnalyticFunctions.Get(name);
         // suite2.py states shekel10's optimum as -10.536410, 2e-4 below its value at the published minimiser.
-        Assert.Equal(0, function.Regret(function.Evaluate(Parse(pointJson))), 5e-4);
+        Assert.Equal(0, function.Regret(function.Evaluate(PointJson.Parse(pointJson))), 5e-4);
     }
 
     [Fact]
@@ -61,10 +60,4 @@ public sealed class HeldOutProblemTests
         Assert.All(AnalyticFunctions.HeldOutSet.Concat(AnalyticFunctions.TuningSet), n => Assert.Contains(n, AnalyticFunctions.Names));
         Assert.All(AnalyticFunctions.HeldOutSet, n => Assert.Equal(Direction.Minimize, AnalyticFunctions.Get(n).Direction));
     }
-
-    private static Dictionary<string, object> Parse(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(
-            e => e.Key,
-            e => e.Value.ValueKind == JsonValueKind.String ? (object)e.Value.GetString()!
-                : e.Value.TryGetInt64(out var whole) && !e.Value.GetRawText().Contains('.') ? whole : e.Value.GetDouble());
 }

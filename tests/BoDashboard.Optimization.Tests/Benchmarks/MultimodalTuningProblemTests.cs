@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BoDashboard.Benchmarks;
 using BoDashboard.Optimization;
 
@@ -22,7 +21,7 @@ public sealed class MultimodalTuningProblemTests
     public void Values_match_the_textbook_definitions(string name, string pointJson, double expected)
     {
         var function = AnalyticFunctions.Get(name);
-        Assert.Equal(expected, function.Evaluate(Parse(pointJson)), 1e-9 * Math.Max(1, Math.Abs(expected)));
+        Assert.Equal(expected, function.Evaluate(PointJson.Parse(pointJson)), 1e-9 * Math.Max(1, Math.Abs(expected)));
     }
 
     public static TheoryData<string, double, int, double> Minimisers => new()
@@ -55,7 +54,4 @@ public sealed class MultimodalTuningProblemTests
         Assert.Empty(added.Intersect(AnalyticFunctions.HeldOutSet));
         Assert.Equal(Enumerable.Range(0, 10), BenchmarkSuite.Tuning.Seeds);
     }
-
-    private static Dictionary<string, object> Parse(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToDictionary(e => e.Key, e => (object)e.Value.GetDouble());
 }

@@ -26,13 +26,7 @@ public sealed class HostileValuesApiTests(TestDashboardFactory factory) : IClass
         }
 
         // Past the initial points the GP takes over: it must cope with values at the edge of double.
-        for (var i = 0; i < 2; i++)
-        {
-            var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
-            Assert.True(ask.StatusCode == HttpStatusCode.OK, $"ask: {ask.StatusCode} {await ask.Content.ReadAsStringAsync()}");
-            var trial = (int)(await ask.JsonAsync())["trialId"]!;
-            Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", """{"value": 1.5}""")).StatusCode);
-        }
+        await client.AskAndTellAsync(id, 2, _ => 1.5);
         foreach (var url in new[] { "posterior", "posterior?x=x1&y=x2&resolution=10", "importance", "best", "trials.csv", "" })
         {
             var response = await client.GetAsync($"/api/studies/{id}/{url}".TrimEnd('/'));
@@ -57,13 +51,7 @@ public sealed class HostileValuesApiTests(TestDashboardFactory factory) : IClass
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (int)(await created.JsonAsync())["id"]!;
 
-        for (var i = 0; i < 8; i++)
-        {
-            var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
-            Assert.True(ask.StatusCode == HttpStatusCode.OK, $"ask {i}: {ask.StatusCode} {await ask.Content.ReadAsStringAsync()}");
-            var trial = (int)(await ask.JsonAsync())["trialId"]!;
-            Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", $$"""{"value": {{i % 3}}}""")).StatusCode);
-        }
+        await client.AskAndTellAsync(id, 8, i => i % 3);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/studies/{id}/best")).StatusCode);
     }
 
@@ -123,13 +111,7 @@ public sealed class SearchSpaceLimitsApiTests(TestDashboardFactory factory) : IC
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (int)(await created.JsonAsync())["id"]!;
 
-        for (var i = 0; i < 4; i++)
-        {
-            var ask = await client.PostEmptyAsync($"/api/studies/{id}/ask");
-            Assert.True(ask.StatusCode == HttpStatusCode.OK, $"ask {i}: {ask.StatusCode} {await ask.Content.ReadAsStringAsync()}");
-            var trial = (int)(await ask.JsonAsync())["trialId"]!;
-            Assert.Equal(HttpStatusCode.OK, (await client.PostRawAsync($"/api/studies/{id}/trials/{trial}/tell", $$"""{"value": {{i}}}""")).StatusCode);
-        }
+        await client.AskAndTellAsync(id, 4, i => i);
         foreach (var url in new[] { "posterior?x=wide_int&y=log_int&resolution=5", "posterior?x=tiny", "importance", "best", "trials.csv" })
         {
             var response = await client.GetAsync($"/api/studies/{id}/{url}");
