@@ -12,6 +12,15 @@ public sealed class CommandObjective(string name, CommandCatalog catalog, Proces
         var command = catalog.Find(name);
         if (command is null)
             return Task.FromResult(ObjectiveOutcome.Failure($"the command '{name}' is no longer configured on this server (Objectives:Commands)"));
-        return processes.RunAsync(TrialCommandLine.Build(command, trial, options.BaseDirectory), reporter, cancellationToken);
+        TrialLaunch launch;
+        try
+        {
+            launch = TrialCommandLine.Build(command, trial, options.BaseDirectory);
+        }
+        catch (OptionLikeArgumentException e)
+        {
+            return Task.FromResult(ObjectiveOutcome.Failure(e.Message));
+        }
+        return processes.RunAsync(launch, reporter, cancellationToken);
     }
 }

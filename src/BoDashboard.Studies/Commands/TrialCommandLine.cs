@@ -13,9 +13,7 @@ public static class TrialCommandLine
 {
     public static TrialLaunch Build(CommandDefinition command, TrialContext trial, string baseDirectory)
     {
-        var arguments = command.Arguments
-            .Select(a => CommandCatalog.ParameterReference().Replace(a, m => trial.Params.TryGetValue(m.Groups[1].Value, out var v) ? Format(v) : m.Value))
-            .ToList();
+        var arguments = command.Arguments.Select(a => Substitute(a, trial)).ToList();
         var environment = new Dictionary<string, string>(command.Environment, StringComparer.Ordinal);
         foreach (var (name, value) in Variables(trial)) environment[name] = value;
         var folder = string.IsNullOrWhiteSpace(command.WorkingDirectory)
@@ -24,6 +22,20 @@ public static class TrialCommandLine
         return new TrialLaunch(command.Executable, arguments, folder, environment,
             command.TimeoutSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : null,
             Path.Combine(trial.Directory, "trial.log"));
+    }
+
+    /// <summary>The argument with its <c>{name}</c> references replaced. A text value that would begin the argument with
+    /// '-' is refused here too (not only when the study is created): the server's command configuration may have changed
+    /// since, and the program must never receive a study's value as one of its options.</summary>
+    private static string Substitute(string argument, TrialContext trial)
+    {
+        var replaced = CommandCatalog.ParameterReference().Replace(argument, m => trial.Params.TryGetValue(m.Groups[1].Value, out var v) ? Format(v) : m.Value);
+        foreach (var (name, value) in trial.Params)
+        {
+            if (value is string text && CommandCatalog.OptionLike(text) && CommandCatalog.StartsWithReference(argument, name))
+                throw new OptionLikeArgumentException($"the value '{text}' of parameter '{name}' would begin the argument '{argument}' and could be read as an option of the program; the trial was not started");
+        }
+        return replaced;
     }
 
     /// <summary>BO_PARAM_&lt;NAME&gt; per parameter, BO_PARAMS (all as one JSON object), BO_STUDY_ID, BO_TRIAL_NUMBER, BO_TRIAL_DIR.</summary>

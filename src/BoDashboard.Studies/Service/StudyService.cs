@@ -31,7 +31,7 @@ public sealed partial class StudyService(
     {
         var errors = StudyValidator.Validate(definition).ToList();
         if (definition?.Objective is { Kind: ObjectiveDefinition.CommandKind, Command: { Length: > 0 } command })
-            errors.AddRange(commands.Validate(command, definition.Parameters?.Where(p => p is not null).Select(p => p.Name) ?? []));
+            errors.AddRange(commands.Validate(command, definition.Parameters ?? []));
         if (definition?.Objective is { } objective) errors.AddRange(OutsideDataRoots(objective));
         return errors;
     }
@@ -57,7 +57,7 @@ public sealed partial class StudyService(
         var d = validated.Definition;
         if (d.Objective.Kind == ObjectiveDefinition.CommandKind)
         {
-            var problems = commands.Validate(d.Objective.Command, d.Parameters.Select(p => p.Name)).ToList();
+            var problems = commands.Validate(d.Objective.Command, d.Parameters).ToList();
             if (problems.Count > 0) throw new StudyValidationException(problems);
         }
         var outside = OutsideDataRoots(d.Objective).ToList();
