@@ -22,14 +22,14 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
     }
 
     /// <param name="progress">Called after each configuration with (done, total, the curve).</param>
-    public void Record(string path, int count, int seed, LearningCurveRecording recording, (int Index, int Count) shard,
+    public void Record(string path, int count, LearningCurveRecording recording, (int Index, int Count) shard,
         Action<int, int, RecordedCurve> progress, CancellationToken ct)
     {
         var epochs = recording.Epochs;
         var done = File.Exists(path) ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet() : [];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (!File.Exists(path)) File.WriteAllText(path, LearningCurveTable.Header(epochs) + "\n");
-        var configurations = Configurations(count, seed);
+        var configurations = Configurations(count, recording.Seed);
         for (var i = 0; i < configurations.Count; i++)
         {
             if (done.Contains(i) || i % shard.Count != shard.Index) continue;
@@ -39,6 +39,8 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
             var settings = AlexNetObjective.Settings(objective, new Dictionary<string, object> { ["learning_rate"] = lr, ["weight_decay"] = wd }, recording.Threads);
             if (recording.ValidationFraction is { } fraction)
                 settings = settings with { Dataset = settings.Dataset with { ValidationFraction = fraction } };
+            if (recording.Seed != 0)
+                settings = settings with { Seed = recording.Seed, Dataset = settings.Dataset with { SplitSeed = recording.Seed } };
             var result = trainer.Train(settings, null, ct);
             var curve = new RecordedCurve(i, lr, wd, result.Diverged, result.Seconds,
                 result.Curve.Select(e => e.ValidationAccuracy ?? double.NaN).Where(double.IsFinite).ToList());

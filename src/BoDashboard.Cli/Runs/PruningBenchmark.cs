@@ -75,7 +75,7 @@ public static class PruningBenchmark
         }
         Render($"bench pruning: median over {seeds} seeds of {trials} trials", columns, rows, markdown);
 
-        // How pruned trials enter the GP, for the two pruners the goal names: at 30 trials, and at equal compute (the
+        // How pruned trials enter the GP, for the two pruners the goal names (and ASHA plain): at 30 trials, and at equal compute (the
         // epochs GP-EI + ASHA used in 30 trials, spent by every treatment).
         var treatments = new[]
         {
@@ -84,7 +84,7 @@ public static class PruningBenchmark
         };
         var noneBest = Median(results[("gp-ei", "none")].Select(x => x.BestAccuracy ?? 0));
         var treatmentRows = new List<string[]>();
-        foreach (var label in new[] { "asha", "asha, plain cut-off" }.Where(l => results.ContainsKey(("gp-ei", l))))
+        foreach (var label in new[] { "median", "asha", "asha, plain cut-off" }.Where(l => results.ContainsKey(("gp-ei", l))))
         {
             var settings = Pruners.Single(p => p.Label == label).Settings;
             var runs = treatments.Select(t => t.Item1 == PrunedAs.Forecast ? results[("gp-ei", label)]

@@ -20,13 +20,14 @@ public static class BenchPruningCommand
         var subset = new Option<int?>("--train-subset") { Description = "Record with only the first N training images (before the 80/20 split; default: the preset's 15,000)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per recorded configuration", DefaultValueFactory = _ => 6 };
         var validation = new Option<double?>("--validation-fraction") { Description = "Share of the images held out for validation while recording (default 0.2)" };
+        var seed = new Option<int>("--seed") { Description = "While recording: draws the configurations and seeds training and the validation split (0: the shipped table)", DefaultValueFactory = _ => 0 };
         var shard = new Option<string>("--shard") { Description = "K/N: record only configurations i with i mod N = K (run N recorders at once)", DefaultValueFactory = _ => "0/1" };
         var seeds = new Option<int>("--seeds") { Description = "Replayed studies per combination (seeds 0..N-1)", DefaultValueFactory = _ => 20 };
         var trials = new Option<int>("--trials") { Description = "Trials per replayed study", DefaultValueFactory = _ => 30 };
         var markdown = new Option<bool>("--markdown") { Description = "Print the tables as Markdown (as in docs/benchmarks.md)" };
         var only = new Option<string[]>("--pruners") { Description = "Only these pruner rows, by label (e.g. asha \"median, noise-aware\"); none always runs", AllowMultipleArgumentsPerToken = true };
         var command = new Command("pruning", "Compare pruners (none, median, ASHA, Hyperband) under GP-EI and random sampling on recorded AlexNet learning curves");
-        foreach (var option in new Option[] { record, table, configs, threads, subset, epochs, validation, shard, seeds, trials, markdown, only }) command.Options.Add(option);
+        foreach (var option in new Option[] { record, table, configs, threads, subset, epochs, validation, seed, shard, seeds, trials, markdown, only }) command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
             var path = Path.GetFullPath(parse.GetValue(table)!);
@@ -40,8 +41,8 @@ public static class BenchPruningCommand
                     return Task.FromResult(2);
                 }
                 AnsiConsole.MarkupLine($"recording {parse.GetValue(configs)} configurations into [bold]{Markup.Escape(path)}[/]");
-                new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs), seed: 0,
-                    new LearningCurveRecording(parse.GetValue(epochs), parse.GetValue(subset), parse.GetValue(validation), parse.GetValue(threads)),
+                new LearningCurveRecorder(new Trainer()).Record(path, parse.GetValue(configs),
+                    new LearningCurveRecording(parse.GetValue(epochs), parse.GetValue(subset), parse.GetValue(validation), parse.GetValue(threads), parse.GetValue(seed)),
                     (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
                     (done, total, c) => Console.WriteLine(FormattableString.Invariant(
                         $"[{done}/{total}] lr {c.LearningRate:G3} wd {c.WeightDecay:G3}: {(c.Diverged ? "diverged" : string.Join(" ", c.Accuracies.Select(a => a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture))))} ({c.Seconds:F0} s)")),
