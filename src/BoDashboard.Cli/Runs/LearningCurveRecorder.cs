@@ -26,7 +26,10 @@ public sealed class LearningCurveRecorder(ITrainer trainer)
         Action<int, int, RecordedCurve> progress, CancellationToken ct)
     {
         var epochs = recording.Epochs;
-        var done = File.Exists(path) ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet() : [];
+        // A file with only its header (another shard just created it) has nothing done yet.
+        var done = File.Exists(path) && File.ReadLines(path).Skip(1).Any(l => l.Length > 0)
+            ? LearningCurveTable.Read(path).Curves.Select(c => c.Index).ToHashSet()
+            : [];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (!File.Exists(path)) File.WriteAllText(path, LearningCurveTable.Header(epochs) + "\n");
         var configurations = Configurations(count, recording.Seed);
