@@ -36,7 +36,9 @@ public static class PruningBenchmark
         AnsiConsole.MarkupLine($"{table.Curves.Count} recorded configurations, {table.Epochs} epochs each; best recorded final accuracy {ceiling:F4}; " +
                                $"{seeds} seeds x {trials} trials per combination");
         var results = new Dictionary<(string, string), List<ReplayResult>>();
-        var chosen = Pruners.Where(p => p.Label == "none" || only.Count == 0 || only.Contains(p.Label)).ToArray();
+        // Hyperband's largest budget is a whole trial: the table's epochs (6 for the shipped tables).
+        var chosen = Pruners.Where(p => p.Label == "none" || only.Count == 0 || only.Contains(p.Label))
+            .Select(p => (p.Label, Settings: p.Settings.Name == "hyperband" ? p.Settings with { MaxResource = table.Epochs } : p.Settings)).ToArray();
         AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
@@ -86,7 +88,7 @@ public static class PruningBenchmark
         var treatmentRows = new List<string[]>();
         foreach (var label in new[] { "median", "asha", "asha, plain cut-off" }.Where(l => results.ContainsKey(("gp-ei", l))))
         {
-            var settings = Pruners.Single(p => p.Label == label).Settings;
+            var settings = chosen.Single(p => p.Label == label).Settings;
             var runs = treatments.Select(t => t.Item1 == PrunedAs.Forecast ? results[("gp-ei", label)]
                 : Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", settings, s, trials, prunedAs: t.Item1)).ToList()).ToList();
             treatmentRows.AddRange(treatments.Select((t, i) => Row(label, t.Item2, runs[i], noneBest, runs[2])));
@@ -94,7 +96,7 @@ public static class PruningBenchmark
         if (results.ContainsKey(("gp-ei", "asha")))
         {
             var budget = (int)Median(results[("gp-ei", "asha")].Select(x => (double)x.Epochs));
-            var asha = Pruners.Single(p => p.Label == "asha").Settings;
+            var asha = chosen.Single(p => p.Label == "asha").Settings;
             var runs = treatments.Select(t => Enumerable.Range(0, seeds).Select(s => replay.Run("gp-ei", asha, s, 10 * trials, budget, t.Item1)).ToList()).ToList();
             treatmentRows.AddRange(treatments.Select((t, i) => Row($"asha, equal compute ({budget} epochs)", t.Item2, runs[i], noneBest, runs[2])));
         }
