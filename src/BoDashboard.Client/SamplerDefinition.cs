@@ -24,8 +24,9 @@ public sealed record SamplerDefinition
 
     /// <summary>gp-ei with trials running in parallel: what it assumes for a pending trial, <c>believer</c> (the
     /// default: the model's prediction), <c>optimist</c> (half a standard deviation better), <c>liar</c> (the worst value
-    /// seen), <c>penalisation</c> (the acquisition lowered around it) or <c>thompson</c> (the model's prediction, and
-    /// the next trial maximises one draw from the posterior).</summary>
+    /// seen), <c>penalisation</c> (the acquisition lowered around it), <c>thompson</c> (the model's prediction, and
+    /// the next trial maximises one draw from the posterior) or <c>integrated</c> (EI averaged over draws of its
+    /// outcome).</summary>
     public string? Pending { get; init; }
 
     /// <summary>Gaussian process with Expected Improvement.</summary>

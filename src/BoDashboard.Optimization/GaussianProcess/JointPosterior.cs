@@ -63,23 +63,35 @@ public sealed partial class GaussianProcessModel
     /// Cholesky factor of <see cref="JointPosteriorStandardized"/>'s covariance (jittered as far as needed, e.g. for
     /// points at a noise-free fantasy, where the variance is zero) and z standard normal from <paramref name="random"/>.
     /// </summary>
-    public double[] SampleJointStandardized(ReadOnlySpan<double> points, Random random)
+    public double[] SampleJointStandardized(ReadOnlySpan<double> points, Random random) => SampleJointStandardized(points, random, 1)[0];
+
+    /// <summary>
+    /// <paramref name="draws"/> independent joint draws at the same points, one factorisation for all of them; the first
+    /// is the draw the single-draw overload gives from the same <paramref name="random"/>.
+    /// </summary>
+    public double[][] SampleJointStandardized(ReadOnlySpan<double> points, Random random, int draws)
     {
         var (mean, covariance) = JointPosteriorStandardized(points);
         var m = mean.Length;
         var factor = CholeskyFactor.Factor(covariance, m);
+        var samples = new double[draws][];
         var normal = new double[m];
-        for (var i = 0; i < m; i++)
+        for (var k = 0; k < draws; k++)
         {
-            normal[i] = MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+            for (var i = 0; i < m; i++)
+            {
+                normal[i] = MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+            }
+
+            var sample = new double[m];
+            for (var i = 0; i < m; i++)
+            {
+                sample[i] = mean[i] + VectorKernels.Dot(factor.Row(i), normal.AsSpan(0, i + 1));
+            }
+
+            samples[k] = sample;
         }
 
-        var sample = new double[m];
-        for (var i = 0; i < m; i++)
-        {
-            sample[i] = mean[i] + VectorKernels.Dot(factor.Row(i), normal.AsSpan(0, i + 1));
-        }
-
-        return sample;
+        return samples;
     }
 }

@@ -41,6 +41,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         var random = SamplerSeed.For(Settings.Seed, history.Count);
         var proposals = new List<SamplerProposal>(count);
         GaussianProcessModel? model = null;
+        GaussianProcessModel? completed = null;
         // Local penalisation keeps the GP on completed trials and penalises the acquisition around every pending point
         // instead, including the earlier points of this batch.
         var penalised = Settings.PendingFantasy == SamplerSettings.Penalisation;
@@ -60,7 +61,10 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
             }
 
             var last = Settings.Budget is { } budget && trial == budget - 1;
-            model ??= FitWithPending(observations, history.Count, final: last);
+            if (model is null)
+            {
+                (completed, model) = Fit(observations, history.Count, final: last);
+            }
             if (last && Settings.PendingFantasy == SamplerSettings.Optimist && i > 0)
             {
                 // This batch's earlier points were fantasised optimistically; the final step wants them believed.
@@ -71,13 +75,21 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 }
             }
 
-            Func<IAcquisition, IAcquisition>? penalty = null;
+            Func<IAcquisition, IAcquisition>? adjust = null; // how the pending strategy changes the acquisition, if it does
             if (penalised && pending.Count > 0)
             {
                 var fitted = model;
                 lipschitz ??= LocalPenalisation.EstimateLipschitz(fitted, LipschitzProbes(observations, history.Count));
                 var snapshot = pending.ToArray();
-                penalty = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
+                adjust = a => new LocalPenalisation(a, fitted, snapshot, lipschitz.Value);
+            }
+            else if (Settings.PendingFantasy == SamplerSettings.Integrated && pending.Count > 0 && !last)
+            {
+                // The acquisition averaged over fantasised GPs, one per joint draw of the pending outcomes, from a
+                // random stream of its own (the acquisition search's stream stays as it is).
+                var integrated = IntegratedPending.Create(completed!, pending, m => AcquisitionFunctions.Create(Settings.Acquisition, m, Settings.Xi, Settings.Kappa),
+                    SamplerSeed.For(Settings.Seed, trial, salt: 9));
+                adjust = _ => integrated;
             }
 
             // With thompson and trials pending, a posterior draw takes the global steps' place; trust-region steps keep EI,
@@ -88,7 +100,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
                 : null;
             var step = sampled is { } draw
                 ? (draw.Point, draw.Value, null, null)
-                : NextPoint(space, observations, model, random, last, local, penalty);
+                : NextPoint(space, observations, model, random, last, local, adjust);
             observations.Remember(step.Point);
             pending.Add(step.Point);
             var origin = sampled is not null ? SuggestionOrigins.Thompson
@@ -110,7 +122,11 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// <see cref="SamplerSettings.Optimist"/> half a standard deviation above it, unless <paramref name="final"/>; with
     /// <see cref="SamplerSettings.Liar"/>, at the worst value seen; with <see cref="SamplerSettings.Penalisation"/> not
     /// conditioned: the acquisition is penalised around them instead).</summary>
-    internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials, bool final = false)
+    internal GaussianProcessModel FitWithPending(ObservationSet observations, int trials, bool final = false) =>
+        Fit(observations, trials, final).WithPending;
+
+    /// <summary>The GP on the completed (and imputed) trials, and the same conditioned as <see cref="FitWithPending"/> says.</summary>
+    private (GaussianProcessModel Completed, GaussianProcessModel WithPending) Fit(ObservationSet observations, int trials, bool final)
     {
         // A long study's fit starts from its previous one, or reuses it until a refit is due (only fits on a subset;
         // see GaussianProcessOptions and WarmStartMemory).
@@ -129,7 +145,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
 
         if (observations.Pending.Count == 0 || Settings.PendingFantasy == SamplerSettings.Penalisation)
         {
-            return model;
+            return (model, model);
         }
 
         // The believer's fantasies are exact: with the noise the GP learnt (large on rugged functions such as Ackley,
@@ -138,7 +154,7 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
         // stays a noisy observation: made exact it would carve a sharp hole rather than push the batch away.
         var worst = observations.Targets.Min();
         var fantasies = observations.Pending.Select(p => PendingFantasy.Value(Settings.PendingFantasy, model, p, worst, final)).ToArray();
-        return model.Condition(observations.Pending, fantasies, exact: PendingFantasy.IsExact(Settings.PendingFantasy));
+        return (model, model.Condition(observations.Pending, fantasies, exact: PendingFantasy.IsExact(Settings.PendingFantasy)));
     }
 
     /// <summary>The acquisition's maximiser among points not yet tried or pending.</summary>
@@ -150,14 +166,14 @@ public sealed class GpEiSampler(SamplerSettings settings) : ISampler
     /// alternating halves the regret there while the global steps still find other basins.
     /// </remarks>
     internal (double[] Point, double Value, double[]? Lower, double[]? Upper) NextPoint(SearchSpace space, ObservationSet observations,
-        GaussianProcessModel model, Random random, bool last = false, bool local = false, Func<IAcquisition, IAcquisition>? penalty = null)
+        GaussianProcessModel model, Random random, bool last = false, bool local = false, Func<IAcquisition, IAcquisition>? adjust = null)
     {
         IAcquisition acquisition = last
             ? new UpperConfidenceBound(model, 0.0)
             : AcquisitionFunctions.Create(Settings.Acquisition, model, Settings.Xi, Settings.Kappa);
-        if (penalty is not null)
+        if (adjust is not null)
         {
-            acquisition = penalty(acquisition);
+            acquisition = adjust(acquisition);
         }
 
         var optimizer = new AcquisitionOptimizer(space, OptimizerOptions(model.Count));

@@ -15,9 +15,10 @@ internal static class PendingFantasy
     /// </summary>
     public const double Optimism = 0.5;
 
-    /// <summary>Whether pending trials enter the GP as exact fantasies (believer, optimist, thompson) rather than as noisy
-    /// observations (liar) or not at all (penalisation).</summary>
-    public static bool IsExact(string strategy) => strategy is SamplerSettings.Believer or SamplerSettings.Optimist or SamplerSettings.Thompson;
+    /// <summary>Whether pending trials enter the GP as exact fantasies (believer, optimist, thompson, and integrated for
+    /// the model it shows and its final step) rather than as noisy observations (liar) or not at all (penalisation).</summary>
+    public static bool IsExact(string strategy) =>
+        strategy is SamplerSettings.Believer or SamplerSettings.Optimist or SamplerSettings.Thompson or SamplerSettings.Integrated;
 
     /// <summary>The fantasy at <paramref name="point"/>. <paramref name="final"/> (the budget's last trial, which takes
     /// the posterior mean's maximum) makes the optimist a believer: its raised values would pull that maximum towards

@@ -12,7 +12,8 @@ namespace BoDashboard.Optimization.Samplers;
 /// worst value observed so far, a pessimistic "constant liar" that keeps a batch away from its pending points),
 /// <c>penalisation</c> (no fantasy: the acquisition is multiplied down around each pending point, "local
 /// penalisation") or <c>thompson</c> (believer fantasies, and a global step is the maximum of one joint posterior draw
-/// over candidates instead of EI's: Thompson sampling). With no trial pending all of them propose the same point.
+/// over candidates instead of EI's: Thompson sampling) or <c>integrated</c> (the acquisition averaged over GPs fantasised at
+/// joint posterior draws of the pending outcomes, Spearmint's rule). With no trial pending all of them propose the same point.
 /// </summary>
 public sealed record SamplerSettings(
     string Name = "gp-ei",
@@ -30,7 +31,8 @@ public sealed record SamplerSettings(
     public const string Liar = "liar";
     public const string Penalisation = "penalisation";
     public const string Thompson = "thompson";
+    public const string Integrated = "integrated";
 
     /// <summary>The allowed values of <see cref="PendingFantasy"/>.</summary>
-    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation, Thompson];
+    public static IReadOnlyList<string> PendingFantasies { get; } = [Believer, Optimist, Liar, Penalisation, Thompson, Integrated];
 }

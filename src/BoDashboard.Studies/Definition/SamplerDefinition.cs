@@ -3,7 +3,7 @@ namespace BoDashboard.Studies.Definition;
 /// <summary>How trials are proposed: <c>gp-ei</c> (with its acquisition settings), <c>random</c> or <c>grid</c>.
 /// <paramref name="Pending"/>: what gp-ei assumes for trials still running when it proposes another (studies with
 /// parallelism above 1 and concurrent ask/tell clients): <c>believer</c>, <c>optimist</c>, <c>liar</c>,
-/// <c>penalisation</c> or <c>thompson</c> (<see cref="Optimization.Samplers.SamplerSettings"/>).</summary>
+/// <c>penalisation</c>, <c>thompson</c> or <c>integrated</c> (<see cref="Optimization.Samplers.SamplerSettings"/>).</summary>
 public sealed record SamplerDefinition(
     string Name = "gp-ei",
     int InitialPoints = 5,

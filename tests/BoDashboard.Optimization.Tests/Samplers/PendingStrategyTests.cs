@@ -16,6 +16,7 @@ public class PendingStrategyTests
     [InlineData(SamplerSettings.Penalisation)]
     [InlineData(SamplerSettings.Optimist)]
     [InlineData(SamplerSettings.Thompson)]
+    [InlineData(SamplerSettings.Integrated)]
     public void With_nothing_pending_every_strategy_proposes_what_the_believer_does(string strategy)
     {
         var f = AnalyticFunctions.Get("hartmann6");
@@ -74,7 +75,7 @@ public class PendingStrategyTests
     {
         var error = Assert.Single(SamplerRegistry.Validate(new SamplerSettings(PendingFantasy: "kriging")));
         Assert.Equal("sampler.pending", error.Field);
-        Assert.Contains("believer, optimist, liar, penalisation, thompson", error.Message);
+        Assert.Contains("believer, optimist, liar, penalisation, thompson, integrated", error.Message);
     }
 
     [Fact]
