@@ -89,6 +89,26 @@ public sealed class CommandFormTests : IDisposable
     }
 
     [Fact]
+    public async Task A_choice_the_program_would_read_as_an_option_is_refused_under_its_choices()
+    {
+        var form = RenderForm(TwoCommands());
+        form.Find("#objective").Change("command");
+        form.Find("#command").Change("quadratic"); // passes {x} as a whole argument
+        form.Find("#study-name").Input("option-like");
+        form.FindAll(".row-actions button")[0].Click(); // Add parameter
+        form.Find(".param-name").Change("x");
+        form.Find("select[aria-label='parameter type']").Change("categorical");
+        form.Find("input[aria-label=choices]").Change("a, --output=/etc/passwd");
+
+        await form.Find("form").SubmitAsync();
+
+        var message = form.Find(".validation-message[data-field='parameters[0].choices']").TextContent;
+        Assert.Contains("'--output=/etc/passwd'", message);
+        Assert.Contains("could be read as an option", message);
+        Assert.Empty(await ctx.Services.GetRequiredService<StudyService>().ListAsync());
+    }
+
+    [Fact]
     public async Task Without_configured_commands_the_option_says_so_and_tells_how_to_add_one()
     {
         var form = RenderForm(catalog: null);
