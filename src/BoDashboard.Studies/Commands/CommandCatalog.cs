@@ -44,8 +44,7 @@ public sealed partial class CommandCatalog(IReadOnlyDictionary<string, CommandDe
             if (parameters[i] is not { Name: not null, Choices: not null } parameter || !command.Arguments.Any(a => StartsWithReference(a, parameter.Name))) continue;
             foreach (var choice in parameter.Choices.OfType<string>().Where(OptionLike).Distinct(StringComparer.Ordinal))
                 yield return new ValidationError($"parameters[{i}].choices",
-                    $"choice '{choice}' would begin an argument of command '{name}' and could be read as an option of its program; " +
-                    $"remove the leading '-', or configure the argument as --{parameter.Name}={{{parameter.Name}}}");
+                    $"choice '{choice}' would begin an argument of command '{name}', which would read it as an option; remove the leading '-'");
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class CommandFormTests : IDisposable
 
         var message = form.Find(".validation-message[data-field='parameters[0].choices']").TextContent;
         Assert.Contains("'--output=/etc/passwd'", message);
-        Assert.Contains("could be read as an option", message);
+        Assert.Contains("would read it as an option", message);
         Assert.Empty(await ctx.Services.GetRequiredService<StudyService>().ListAsync());
     }
 
