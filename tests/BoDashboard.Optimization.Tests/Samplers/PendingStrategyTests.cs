@@ -81,17 +81,12 @@ public class PendingStrategyTests
     [Fact]
     public void Exact_fantasy_removes_the_variance_a_noisy_one_leaves()
     {
-        double[][] x = [[0.1], [0.3], [0.5], [0.9]];
-        var model = GaussianProcessModel.Create(x, [0.0, 1.0, 0.5, -0.2], new GaussianProcessHyperparameters([0.2], 1.0, 0.5), 0.0, 1.0);
+        var model = FourPointModel.Create(noise: 0.5);
         double[] pending = [0.7];
-        var mean = new double[1];
-        var std = new double[1];
-        model.Predict(pending, mean, std);
-        var noisy = new double[1];
-        model.Condition([pending], [mean[0]]).Predict(pending, mean, noisy);
-        var exact = new double[1];
-        model.Condition([pending], [mean[0]], exact: true).Predict(pending, mean, exact);
-        Assert.True(noisy[0] > 0.5 * std[0], $"noisy fantasy left {noisy[0]:G3} of {std[0]:G3}");
-        Assert.True(exact[0] < 0.01 * std[0], $"exact fantasy left {exact[0]:G3} of {std[0]:G3}");
+        var (mean, std) = FourPointModel.At(model, pending);
+        var noisy = FourPointModel.At(model.Condition([pending], [mean]), pending).Std;
+        var exact = FourPointModel.At(model.Condition([pending], [mean], exact: true), pending).Std;
+        Assert.True(noisy > 0.5 * std, $"noisy fantasy left {noisy:G3} of {std:G3}");
+        Assert.True(exact < 0.01 * std, $"exact fantasy left {exact:G3} of {std:G3}");
     }
 }
