@@ -60,7 +60,7 @@ public sealed class AnalysisFlowTests
                     const trace = el && el.data && el.data[0];
                     return trace && trace.type === 'parcoords' && trace.dimensions.length === 5 && trace.dimensions[4].values.length === {{Budget}} ? true : null;
                 }
-                """, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+                """, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
             var rows = page.Locator("table.trials tbody tr");
             await Assertions.Expect(rows).ToHaveCountAsync(Budget);
 
