@@ -13,7 +13,7 @@ public static class PendingStrategyText
         ["liar"] = ("liar: the worst so far", "A running trial counts as the worst value seen so far, a strong push away from it."),
         ["penalisation"] = ("penalisation: EI lowered", "Running trials get no value; the acquisition is lowered around each of them instead."),
         ["thompson"] = ("thompson: sampled steps", "A running trial counts as its prediction, and while trials run each global step is the best point of one draw from the posterior."),
-        ["integrated"] = ("integrated: EI over outcomes", "A running trial's outcome is drawn from the posterior 16 times, and the next proposal maximises EI averaged over those outcomes (Spearmint's rule)."),
+        ["integrated"] = ("integrated: EI over outcomes", "A running trial's outcome is drawn from the posterior 16 times, and the next proposal maximises EI averaged over those outcomes (Spearmint's rule; each proposal costs 5-20 times the believer's)."),
     };
 
     /// <summary>Every strategy the engine knows, in its order, with its label.</summary>
