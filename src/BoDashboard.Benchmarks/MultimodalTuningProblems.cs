@@ -12,7 +12,7 @@ namespace BoDashboard.Benchmarks;
 internal static class MultimodalTuningProblems
 {
     public static IEnumerable<(string Name, Func<AnalyticFunction> Create)> All() =>
-        [("levy6", Levy6), ("schwefel4", Schwefel4), ("styblinski-tang5", StyblinskiTang5), ("rastrigin4", Rastrigin4)];
+        [.. RandomWellsProblems.All(), ("levy6", Levy6), ("schwefel4", Schwefel4), ("styblinski-tang5", StyblinskiTang5), ("rastrigin4", Rastrigin4)];
 
     /// <summary>Schwefel's minimiser in each coordinate and the constant that makes the minimum almost 0.</summary>
     public const double SchwefelMinimiser = 420.968746;

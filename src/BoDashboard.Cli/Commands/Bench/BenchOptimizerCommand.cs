@@ -18,7 +18,7 @@ public static class BenchOptimizerCommand
     {
         var sections = new Option<string[]>("--section") { Description = "Sections to run: latency, regret, seed-1d, many-trials, parallel (default: all)", AllowMultipleArgumentsPerToken = true };
         sections.AcceptOnlyFromAmong("latency", "regret", "seed-1d", "many-trials", "parallel");
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section", DefaultValueFactory = _ => 10 };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per problem and sampler in the regret section, and with --suite tuning (seeds 0 to N-1; held-out seeds start at 100)", DefaultValueFactory = _ => 10 };
         var seedOneDSeeds = new Option<int>("--seed-1d-seeds") { Description = "Seeds of the 1-D section", DefaultValueFactory = _ => 20 };
         var parallelism = new Option<int>("--parallelism") { Description = "Runs at once in the quality sections (latency always runs alone)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var pending = new Option<string[]>("--pending") { Description = $"Pending-trial strategies in the parallel section: {string.Join(", ", SamplerSettings.PendingFantasies)} (default: all)", AllowMultipleArgumentsPerToken = true };
@@ -56,6 +56,16 @@ public static class BenchOptimizerCommand
 
                     chosenSuite = chosenSuite.Only(only);
                 }
+
+                if (chosenSuite.WithSeeds(parse.GetValue(seeds)) is not { } seeded)
+                {
+                    Console.Error.WriteLine(suiteName == BenchmarkSuite.Tuning.Name
+                        ? $"--seeds: the tuning suite takes 1 to 100 seeds (0 to N-1; seeds from 100 on are held out), got {parse.GetValue(seeds)}"
+                        : $"--seeds: the {suiteName} suite runs only its own {chosenSuite.Seeds.Count} seeds ({chosenSuite.Seeds[0]}-{chosenSuite.Seeds[^1]}), got {parse.GetValue(seeds)}");
+                    return 2;
+                }
+
+                chosenSuite = seeded;
 
                 return SuiteTable.Run(chosenSuite, Math.Max(1, parse.GetValue(parallelism)));
             }
