@@ -88,6 +88,28 @@ public sealed class NewStudyFormTests : IDisposable
         Assert.EndsWith($"/studies/{summary.Id}", ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
     }
 
+    [Fact]
+    public async Task A_database_that_refuses_the_study_gives_a_message_and_keeps_the_form()
+    {
+        var form = ctx.Render<NewStudyPage>();
+        form.Find("#template-tutorial").Click();
+        // The database refuses the write: its studies table is gone (a busy or broken database throws the same way).
+        var factory = ctx.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BoDashboard.Studies.Persistence.StudiesDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var table = Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions.GetTableName(db.Model.FindEntityType(typeof(BoDashboard.Studies.Persistence.StudyEntity))!);
+            var drop = "DROP TABLE \"" + table + "\"";
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, drop);
+        }
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Contains("The study could not be created: the database did not accept it", form.Find(".alert.error").TextContent);
+        Assert.Equal("Create study", form.Find("#create-study").TextContent);
+        Assert.Equal("30", form.Find("#budget").GetAttribute("value")); // what the template filled in is still there
+        Assert.EndsWith("/", ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+    }
+
     public void Dispose()
     {
         ctx.Dispose();
