@@ -43,8 +43,7 @@ public sealed class CommandStudyFlowTests
             await Assertions.Expect(page.Locator("code.param-ref.missing")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator(".validation-message")).ToHaveCountAsync(0);
             await ScreenshotAsync(page, "command-study-form");
-            await page.ClickAsync("#create-study");
-            await page.WaitForURLAsync(new Regex(@"/studies/\d+$"), new PageWaitForURLOptions { Timeout = 120_000 }); // generous on busy cores
+            await NewStudySubmit.CreateAsync(page);
             await Assertions.Expect(page.Locator("#study-command")).ToContainTextAsync("python-example");
 
             // --- while a trial runs, its line in the intermediate-values chart gains points ---

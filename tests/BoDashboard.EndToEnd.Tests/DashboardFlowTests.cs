@@ -101,9 +101,7 @@ public sealed class DashboardFlowTests
         await page.FillAsync("#initial-points", initialPoints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.PressAsync("#initial-points", "Tab");
         await Assertions.Expect(page.Locator("table.params tbody tr td.muted")).ToContainTextAsync("searches its own box");
-        await page.ClickAsync("#create-study");
-        // Generous: on 2 busy cores (other test projects train AlexNets meanwhile) the round trip once took over 30 s.
-        await page.WaitForURLAsync(new Regex(@"/studies/\d+$"), new PageWaitForURLOptions { Timeout = 120_000 });
+        await NewStudySubmit.CreateAsync(page);
         return int.Parse(Regex.Match(page.Url, @"/studies/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -52,8 +52,7 @@ public sealed class PruningFlowTests
             await FillAsync(page.Locator("#pruner-reduction-factor"), "3");
             await Assertions.Expect(page.Locator(".validation-message")).ToHaveCountAsync(0);
             await ScreenshotAsync(page, "pruning-study-form");
-            await page.ClickAsync("#create-study");
-            await page.WaitForURLAsync(new Regex(@"/studies/\d+$"), new PageWaitForURLOptions { Timeout = 120_000 }); // generous on busy cores
+            await NewStudySubmit.CreateAsync(page);
             var id = int.Parse(Regex.Match(page.Url, @"/studies/(\d+)$").Groups[1].Value, CultureInfo.InvariantCulture);
             await Assertions.Expect(page.Locator("#study-pruner .pruner-settings")).ToHaveTextAsync("ASHA pruner (min resource 1, reduction factor 3)");
 
