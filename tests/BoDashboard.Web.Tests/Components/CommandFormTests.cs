@@ -29,7 +29,7 @@ public sealed class CommandFormTests : IDisposable
         // Registered before the study service, which otherwise adds an empty catalog.
         if (catalog is not null) ctx.Services.AddSingleton(catalog);
         ctx.AddStudies(folder);
-        return ctx.Render<NewStudyPage>();
+        return ctx.RenderNewStudyPage();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class FormAriaTests : IDisposable
     [Fact]
     public void An_invalid_field_is_marked_invalid_and_described_by_its_message_until_fixed()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         Assert.False(form.Find("#budget").HasAttribute("aria-invalid"));
 
         form.Find("#budget").Change(0);
@@ -33,7 +33,7 @@ public sealed class FormAriaTests : IDisposable
     [Fact]
     public void A_parameter_cell_points_at_its_own_message()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#objective").Change("alexnet:fashion-mnist");
         form.FindAll(".row-actions button")[0].Click(); // Add parameter
         form.Find(".param-name").Change("learning_rate");

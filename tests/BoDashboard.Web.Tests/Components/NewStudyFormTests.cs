@@ -15,7 +15,7 @@ public sealed class NewStudyFormTests : IDisposable
     [Fact]
     public void Edited_fields_show_the_validators_messages_inline()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         Assert.Empty(form.FindAll(".validation-message")); // nothing touched yet
 
         form.Find("#budget").Change(0);
@@ -27,7 +27,7 @@ public sealed class NewStudyFormTests : IDisposable
     [Fact]
     public void A_parameter_row_with_low_above_high_is_flagged_on_that_cell()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#objective").Change("alexnet:fashion-mnist");
         form.FindAll(".row-actions button")[0].Click(); // Add parameter
         form.Find(".param-name").Change("learning_rate");
@@ -41,7 +41,7 @@ public sealed class NewStudyFormTests : IDisposable
     [Fact]
     public async Task Creating_an_invalid_study_shows_every_message_and_creates_nothing()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
 
         await form.Find("form").SubmitAsync();
 
@@ -53,7 +53,7 @@ public sealed class NewStudyFormTests : IDisposable
     [Fact]
     public void The_preset_fills_learning_rate_and_weight_decay_log10_in_minus5_minus1()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
 
         form.Find("#preset-lr-wd").Click();
 
@@ -71,7 +71,7 @@ public sealed class NewStudyFormTests : IDisposable
     [Fact]
     public async Task The_tutorial_template_creates_the_tutorial_study()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#template-tutorial").Click();
 
         await form.Find("form").SubmitAsync();
@@ -89,9 +89,19 @@ public sealed class NewStudyFormTests : IDisposable
     }
 
     [Fact]
+    public void Before_the_page_is_interactive_the_create_button_is_disabled()
+    {
+        // A click then would submit the prerendered form natively: the page reloads and what was typed is lost.
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var form = ctx.Render<NewStudyPage>();
+
+        Assert.True(form.Find("#create-study").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task A_database_that_refuses_the_study_gives_a_message_and_keeps_the_form()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#template-tutorial").Click();
         // The database refuses the write: its studies table is gone (a busy or broken database throws the same way).
         var factory = ctx.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<BoDashboard.Studies.Persistence.StudiesDbContext>>();

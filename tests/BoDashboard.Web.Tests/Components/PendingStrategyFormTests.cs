@@ -19,7 +19,7 @@ public sealed class PendingStrategyFormTests : IDisposable
     [Fact]
     public async Task Parallel_trials_offer_the_pending_strategy_and_the_study_keeps_it()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#study-name").Input("parallel-optimist");
         Assert.Empty(form.FindAll("#pending")); // one trial at a time: nothing is ever pending
 

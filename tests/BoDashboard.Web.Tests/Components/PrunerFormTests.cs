@@ -24,7 +24,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public void Each_pruner_shows_its_own_settings_with_the_readme_defaults_and_a_line_of_help()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         Assert.Equal("none", form.Find("#pruner").GetAttribute("value"));
         Assert.Empty(Fields(form));
         Assert.Equal("No pruner: every trial runs to its end.", form.Find("#pruner-help").TextContent);
@@ -54,7 +54,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public void An_alexnet_studys_hyperband_takes_its_epochs_when_max_resource_is_empty()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#objective").Change("alexnet:fashion-mnist");
         form.Find("#preset-lr-wd").Click();
 
@@ -69,7 +69,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public void A_bad_reduction_factor_is_reported_next_to_its_field()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#pruner").Change("asha");
 
         form.Find("#pruner-reduction-factor").Change(1);
@@ -85,7 +85,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public async Task Hyperband_without_max_resource_for_an_analytic_objective_cannot_be_created()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#study-name").Input("hyperband-no-max");
         form.Find("#pruner").Change("hyperband");
         form.Find("#pruner-max-resource").Change("");
@@ -101,7 +101,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public async Task The_created_study_has_the_chosen_pruner_and_a_duplicate_keeps_it()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#study-name").Input("seed-1d-asha");
         form.Find("#pruner").Change("asha");
         form.Find("#pruner-min-resource").Change(2);
@@ -124,7 +124,7 @@ public sealed class PrunerFormTests : IDisposable
     [Fact]
     public async Task Without_a_choice_the_study_has_no_pruner()
     {
-        var form = ctx.Render<NewStudyPage>();
+        var form = ctx.RenderNewStudyPage();
         form.Find("#template-tutorial").Click();
 
         await form.Find("form").SubmitAsync();
