@@ -12,8 +12,7 @@ public class IntegratedStrategyTests
 {
     private static readonly AnalyticFunction Ackley = AnalyticFunctions.Get("ackley5");
 
-    private static SamplerSettings Integrated(int seed, int budget = 50) =>
-        new(Seed: seed, Budget: budget, PendingFantasy: SamplerSettings.Integrated);
+    private static SamplerSettings Integrated(int seed, int budget = PendingBatch.Budget) => PendingBatch.Settings(SamplerSettings.Integrated, seed, budget);
 
     private static double[] Unit(Suggestion s) => Ackley.Space.Encode(s.Params);
 

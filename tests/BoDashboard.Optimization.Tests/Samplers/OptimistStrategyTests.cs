@@ -9,8 +9,7 @@ public class OptimistStrategyTests
 {
     private static readonly AnalyticFunction Ackley = AnalyticFunctions.Get("ackley5");
 
-    private static SamplerSettings Optimist(int seed, int budget = 50) =>
-        new(Seed: seed, Budget: budget, PendingFantasy: SamplerSettings.Optimist);
+    private static SamplerSettings Optimist(int seed, int budget = PendingBatch.Budget) => PendingBatch.Settings(SamplerSettings.Optimist, seed, budget);
 
     /// <summary>The history and then <paramref name="count"/> trials asked as a batch, as running trials.</summary>
     private static List<TrialRecord> AskBatch(SamplerSettings settings, List<TrialRecord> history, int count) =>

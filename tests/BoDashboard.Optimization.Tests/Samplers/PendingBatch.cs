@@ -6,6 +6,13 @@ namespace BoDashboard.Optimization.Tests.Samplers;
 /// <summary>An ask/tell client asking a batch: trials asked one at a time, each seeing the earlier ones as running.</summary>
 internal static class PendingBatch
 {
+    /// <summary>The strategy tests' study budget unless a test gives its own.</summary>
+    public const int Budget = 50;
+
+    /// <summary>gp-ei with a pending-trial strategy, as the strategy tests run it.</summary>
+    public static SamplerSettings Settings(string strategy, int seed, int budget = Budget) =>
+        new(Seed: seed, Budget: budget, PendingFantasy: strategy);
+
     public static List<Suggestion> Ask(AnalyticFunction f, SamplerSettings settings, IReadOnlyList<TrialRecord> history, int count)
     {
         var sampler = SamplerRegistry.Create(settings);

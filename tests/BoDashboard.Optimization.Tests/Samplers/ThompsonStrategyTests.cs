@@ -9,8 +9,7 @@ public class ThompsonStrategyTests
 {
     private static readonly AnalyticFunction Ackley = AnalyticFunctions.Get("ackley5");
 
-    private static SamplerSettings Thompson(int seed, int budget = 50) =>
-        new(Seed: seed, Budget: budget, PendingFantasy: SamplerSettings.Thompson);
+    private static SamplerSettings Thompson(int seed, int budget = PendingBatch.Budget) => PendingBatch.Settings(SamplerSettings.Thompson, seed, budget);
 
     private static List<Suggestion> AskBatch(SamplerSettings settings, IReadOnlyList<TrialRecord> history, int count) =>
         PendingBatch.Ask(Ackley, settings, history, count);
